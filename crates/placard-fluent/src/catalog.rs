@@ -1,0 +1,171 @@
+//! One locale's messages and terms: listed per file (compare-locales compares file by file) and
+//! indexed by id across the locale (references resolve locale-wide, as a bundle built from all of
+//! the locale's files resolves them).
+
+use std::collections::HashMap;
+
+use fluent_syntax::ast::{Attribute, Comment, Entry, Identifier, Pattern};
+
+use crate::ParsedFile;
+
+/// Messages and terms live in separate namespaces: `foo` and `-foo` are different entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    Message,
+    Term,
+}
+
+/// A message or term, borrowed from its parsed file.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryRef<'a> {
+    pub kind: EntryKind,
+    pub id: &'a Identifier<&'a str>,
+    pub value: Option<&'a Pattern<&'a str>>,
+    pub attributes: &'a [Attribute<&'a str>],
+    pub comment: Option<&'a Comment<&'a str>>,
+    /// Index of the file in the catalog.
+    pub file: usize,
+}
+
+impl<'a> EntryRef<'a> {
+    /// The id as a translator writes it: `-name` for terms.
+    pub fn key(&self) -> String {
+        match self.kind {
+            EntryKind::Message => self.id.name.to_owned(),
+            EntryKind::Term => format!("-{}", self.id.name),
+        }
+    }
+
+    /// The attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&'a Attribute<&'a str>> {
+        self.attributes.iter().find(|a| a.id.name == name)
+    }
+
+    /// The value, or the attribute `name` when one is given.
+    pub fn pattern(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'a str>> {
+        match attribute {
+            None => self.value,
+            Some(name) => self.attribute(name).map(|a| &a.value),
+        }
+    }
+}
+
+/// The entries of one file, in file order (duplicates included).
+#[derive(Debug)]
+pub struct FileEntries<'a> {
+    /// Path relative to the locale folder, with `/` separators.
+    pub path: &'a str,
+    pub parsed: &'a ParsedFile,
+    pub entries: Vec<EntryRef<'a>>,
+}
+
+/// All of one locale's files.
+#[derive(Debug)]
+pub struct Catalog<'a> {
+    files: Vec<FileEntries<'a>>,
+    by_id: HashMap<(EntryKind, &'a str), EntryRef<'a>>,
+}
+
+impl<'a> Catalog<'a> {
+    /// Builds the catalog of `files` (relative path and parsed file). Files are taken in the
+    /// order given; when an id is defined in more than one file, the first definition resolves.
+    pub fn new(files: impl IntoIterator<Item = (&'a str, &'a ParsedFile)>) -> Self {
+        let mut by_id = HashMap::new();
+        let files: Vec<FileEntries<'a>> = files
+            .into_iter()
+            .enumerate()
+            .map(|(index, (path, parsed))| FileEntries { path, parsed, entries: entries_of(parsed, index) })
+            .collect();
+        for file in &files {
+            for entry in &file.entries {
+                by_id.entry((entry.kind, entry.id.name)).or_insert(*entry);
+            }
+        }
+        Catalog { files, by_id }
+    }
+
+    pub fn files(&self) -> &[FileEntries<'a>] {
+        &self.files
+    }
+
+    pub fn file(&self, path: &str) -> Option<&FileEntries<'a>> {
+        self.files.iter().find(|f| f.path == path)
+    }
+
+    /// The entry that a reference to `(kind, name)` resolves to.
+    pub fn get(&self, kind: EntryKind, name: &str) -> Option<EntryRef<'a>> {
+        self.by_id.get(&(kind, name)).copied()
+    }
+
+    /// Resolves a user-facing id: `name`, `-name`, optionally followed by `.attribute`.
+    pub fn lookup(&self, id: &str) -> Option<EntryRef<'a>> {
+        let (name, _) = split_attribute(id);
+        match name.strip_prefix('-') {
+            Some(term) => self.get(EntryKind::Term, term),
+            None => self.get(EntryKind::Message, name),
+        }
+    }
+
+    /// How many distinct messages and terms the locale defines.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+/// Splits `id.attribute` into `("id", Some("attribute"))`.
+pub fn split_attribute(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((name, attribute)) => (name, Some(attribute)),
+        None => (id, None),
+    }
+}
+
+fn entries_of(parsed: &ParsedFile, file: usize) -> Vec<EntryRef<'_>> {
+    parsed
+        .ast()
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(EntryRef {
+                kind: EntryKind::Message,
+                id: &m.id,
+                value: m.value.as_ref(),
+                attributes: &m.attributes,
+                comment: m.comment.as_ref(),
+                file,
+            }),
+            Entry::Term(t) => Some(EntryRef {
+                kind: EntryKind::Term,
+                id: &t.id,
+                value: Some(&t.value),
+                attributes: &t.attributes,
+                comment: t.comment.as_ref(),
+                file,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_terms_are_separate_and_first_definition_wins() {
+        let a = ParsedFile::parse("brand = message\n-brand = Term A\n".to_owned());
+        let b = ParsedFile::parse("-brand = Term B\nother = x\n    .alt = y\n".to_owned());
+        let catalog = Catalog::new([("a.ftl", &a), ("b.ftl", &b)]);
+        assert_eq!(catalog.len(), 3);
+        assert_eq!(catalog.lookup("brand").map(|e| e.kind), Some(EntryKind::Message));
+        let term = catalog.lookup("-brand").expect("term");
+        assert_eq!((term.file, term.key()), (0, "-brand".to_owned()));
+        assert!(catalog.lookup("other.alt").and_then(|e| e.pattern(Some("alt"))).is_some());
+        assert!(catalog.lookup("missing").is_none());
+        assert_eq!(catalog.file("b.ftl").map(|f| f.entries.len()), Some(2));
+    }
+}

@@ -1,0 +1,234 @@
+//! A parsed `.ftl` file: the text and the AST that borrows from it, kept together so every AST
+//! slice can be turned back into a byte offset for diagnostics.
+//!
+//! The parser never gives up (bad text becomes `Entry::Junk`), but fluent-syntax 0.12 can panic on
+//! a malformed `\u` escape followed by a multi-byte character (fluent-rs issue 389). A panic is
+//! caught, the offending escape is neutralised (same byte length, so positions stay true) and the
+//! file is parsed again: the translator gets a `syntax` finding and the rest of the file is still
+//! checked.
+
+use std::cell::Cell;
+use std::ops::Range;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Once};
+
+use fluent_syntax::ast::Resource;
+use fluent_syntax::parser;
+
+self_cell::self_cell!(
+    struct Inner {
+        owner: Arc<str>,
+        #[covariant]
+        dependent: Ast,
+    }
+    impl {Debug}
+);
+
+type Ast<'a> = Resource<&'a str>;
+
+/// One thing the parser could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseProblem {
+    /// Where the parser stopped, as a byte range of the text.
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// A parsed file. Cheap to share across threads; immutable once built.
+#[derive(Debug)]
+pub struct ParsedFile {
+    inner: Inner,
+    problems: Vec<ParseProblem>,
+}
+
+impl ParsedFile {
+    /// Parses `text`. Never fails: problems are returned beside the AST.
+    pub fn parse(text: String) -> ParsedFile {
+        // Sidestep the known parser panic up front; the parser still reports the bad escape.
+        let source: Arc<str> = match neutralise_escapes(&text) {
+            Some(safe) => Arc::from(safe),
+            None => Arc::from(text),
+        };
+        let mut problems = Vec::new();
+        let parsed = quietly(|| {
+            Inner::new(source.clone(), |text| collect(parser::parse(&**text), &mut problems))
+        });
+        let inner = parsed.unwrap_or_else(|()| {
+            // An unknown parser panic: keep the text for positions and report the whole file.
+            problems = vec![ParseProblem {
+                span: 0..0,
+                message: "The Fluent parser failed on this file; no message in it could be read".to_owned(),
+            }];
+            Inner::new(source, |_| Resource { body: Vec::new() })
+        });
+        ParsedFile { inner, problems }
+    }
+
+    /// The decoded text the AST was parsed from (BOM removed).
+    pub fn text(&self) -> &str {
+        self.inner.borrow_owner()
+    }
+
+    /// The syntax tree. Slices in it point into [`ParsedFile::text`].
+    pub fn ast(&self) -> &Resource<&str> {
+        self.inner.borrow_dependent()
+    }
+
+    /// Everything the parser could not read, in file order.
+    pub fn problems(&self) -> &[ParseProblem] {
+        &self.problems
+    }
+
+    /// The byte offset of `slice` in the text, if `slice` borrows from it.
+    pub fn offset_of(&self, slice: &str) -> Option<usize> {
+        let text = self.text();
+        let start = (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        (start + slice.len() <= text.len()).then_some(start)
+    }
+
+    /// The byte range of `slice` in the text, or an empty range at 0 if it does not borrow from it.
+    pub fn span_of(&self, slice: &str) -> Range<usize> {
+        self.offset_of(slice).map_or(0..0, |start| start..start + slice.len())
+    }
+}
+
+fn collect<'a>(
+    result: Result<Ast<'a>, (Ast<'a>, Vec<parser::ParserError>)>,
+    problems: &mut Vec<ParseProblem>,
+) -> Ast<'a> {
+    match result {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            problems.extend(
+                errors.into_iter().map(|e| ParseProblem { span: e.pos.clone(), message: e.kind.to_string() }),
+            );
+            resource
+        }
+    }
+}
+
+/// Replaces each non-ASCII character that directly follows an incomplete `\u`/`\U` escape with
+/// `?` bytes of the same length, so byte positions stay true. `None` when there is none.
+fn neutralise_escapes(text: &str) -> Option<String> {
+    if !text.contains("\\u") && !text.contains("\\U") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        out.push(c);
+        if c != '\\' {
+            continue;
+        }
+        let Some(&(_, kind @ ('u' | 'U'))) = chars.peek() else {
+            if let Some((_, next)) = chars.next() {
+                out.push(next); // an escaped backslash must not start another escape
+            }
+            continue;
+        };
+        chars.next();
+        out.push(kind);
+        let wanted = if kind == 'u' { 4 } else { 6 };
+        let mut digits = 0;
+        while let Some(&(_, d)) = chars.peek() {
+            if digits == wanted || !d.is_ascii_hexdigit() {
+                break;
+            }
+            out.push(d);
+            chars.next();
+            digits += 1;
+        }
+        if digits < wanted
+            && let Some(&(_, next)) = chars.peek()
+            && !next.is_ascii()
+        {
+            chars.next();
+            out.extend(std::iter::repeat_n('?', next.len_utf8()));
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err(())` without printing the panic message: a caught parser
+/// panic is a finding about the file, not a crash to report.
+fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.map_err(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+
+    #[test]
+    fn junk_is_reported_and_the_rest_is_parsed() {
+        let file = ParsedFile::parse("good = Yes\nbad\nalso-good = Fine\n".to_owned());
+        assert_eq!(file.problems().len(), 1);
+        let ids: Vec<_> = file
+            .ast()
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["good", "also-good"]);
+    }
+
+    #[test]
+    fn parser_panic_on_escape_is_a_problem_not_a_crash() {
+        // fluent-rs issue 389: an incomplete \u escape followed by a multi-byte character.
+        let text = "before = ok\nbroken = { \"\\u00é\" }\nafter = still read\n".to_owned();
+        let file = ParsedFile::parse(text.clone());
+        assert_eq!(file.text().len(), text.len(), "positions must stay true");
+        assert!(!file.problems().is_empty());
+        let broken_line_start = text.find("broken").unwrap();
+        assert!(file.problems().iter().all(|p| p.span.start >= broken_line_start));
+        let ids: Vec<_> = file
+            .ast()
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["before", "after"]);
+    }
+
+    #[test]
+    fn offsets_of_ast_slices() {
+        let file = ParsedFile::parse("a = 1\nlonger-id = text\n".to_owned());
+        let Entry::Message(m) = &file.ast().body[1] else { panic!("expected a message") };
+        assert_eq!(file.offset_of(m.id.name), Some(6));
+        assert_eq!(file.offset_of("not from the file"), None);
+    }
+
+    #[test]
+    fn neutralising_keeps_byte_length() {
+        let text = r#"x = { "\u00é \\u00é \U1F600" }"#;
+        let safe = neutralise_escapes(text).expect("one escape to neutralise");
+        assert_eq!(safe.len(), text.len());
+        assert_eq!(safe.matches('?').count(), 2, "only the first é; an escaped backslash is no escape");
+        assert_eq!(neutralise_escapes(r#"x = { "\u00E9" }"#), None);
+    }
+}

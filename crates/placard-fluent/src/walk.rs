@@ -1,0 +1,117 @@
+//! What a pattern refers to: variables, messages, terms and functions, found anywhere in it
+//! (nested placeables, selectors, every variant, call arguments).
+
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+/// What kind of name a [`Reference`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReferenceKind {
+    /// `$name`
+    Variable,
+    /// `name` or `name.attr`
+    Message,
+    /// `-name` or `-name.attr`
+    Term,
+    /// `NAME(...)`
+    Function,
+}
+
+/// One use of a name inside a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference<'a> {
+    pub kind: ReferenceKind,
+    /// The identifier as written, without `$` or `-`; it borrows from the file's text.
+    pub name: &'a str,
+    pub attribute: Option<&'a str>,
+    /// True when this use is the selector of a select expression (`{ $n -> ... }`).
+    pub as_selector: bool,
+}
+
+/// Every reference in `pattern`, in source order.
+pub fn references<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Reference<'a>> {
+    let mut out = Vec::new();
+    visit_pattern(pattern, &mut out);
+    out
+}
+
+fn visit_pattern<'a>(pattern: &'a Pattern<&'a str>, out: &mut Vec<Reference<'a>>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            visit_expression(expression, out);
+        }
+    }
+}
+
+fn visit_expression<'a>(expression: &'a Expression<&'a str>, out: &mut Vec<Reference<'a>>) {
+    match expression {
+        Expression::Inline(inline) => visit_inline(inline, false, out),
+        Expression::Select { selector, variants } => {
+            visit_inline(selector, true, out);
+            for variant in variants {
+                visit_pattern(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn visit_inline<'a>(inline: &'a InlineExpression<&'a str>, as_selector: bool, out: &mut Vec<Reference<'a>>) {
+    let mut push = |kind, name, attribute| out.push(Reference { kind, name, attribute, as_selector });
+    match inline {
+        InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {}
+        InlineExpression::VariableReference { id } => push(ReferenceKind::Variable, id.name, None),
+        InlineExpression::MessageReference { id, attribute } => {
+            push(ReferenceKind::Message, id.name, attribute.as_ref().map(|a| a.name));
+        }
+        InlineExpression::TermReference { id, attribute, arguments } => {
+            push(ReferenceKind::Term, id.name, attribute.as_ref().map(|a| a.name));
+            if let Some(arguments) = arguments {
+                for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                    visit_inline(argument, false, out);
+                }
+            }
+        }
+        InlineExpression::FunctionReference { id, arguments } => {
+            push(ReferenceKind::Function, id.name, None);
+            for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                // A selector's function arguments are selector input too: `{ NUMBER($n) -> ...}`.
+                visit_inline(argument, as_selector, out);
+            }
+        }
+        InlineExpression::Placeable { expression } => visit_expression(expression, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+
+    fn refs_of(source: &str) -> Vec<(ReferenceKind, String, bool)> {
+        let resource = fluent_syntax::parser::parse(source).expect("valid test source");
+        let Entry::Message(message) = &resource.body[0] else { panic!("expected a message") };
+        references(message.value.as_ref().expect("a value"))
+            .into_iter()
+            .map(|r| (r.kind, r.name.to_owned(), r.as_selector))
+            .collect()
+    }
+
+    #[test]
+    fn finds_references_everywhere() {
+        use ReferenceKind::*;
+        let found = refs_of(
+            "m = { NUMBER($count) ->\n  [one] { -brand(case: \"genitive\") } and { other.attr } { FORMAT($case) }\n *[other] { { $count } }\n}\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (Function, "NUMBER".into(), true),
+                (Variable, "count".into(), true),
+                (Term, "brand".into(), false),
+                (Message, "other".into(), false),
+                (Function, "FORMAT".into(), false),
+                (Variable, "case".into(), false),
+                (Variable, "count".into(), false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Everything a check needs about one locale, built once: its catalog, its script direction, its
+//! plural rules, and (for a translation) the reference locale's context to compare with.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use placard_core::{Code, Diagnostic, Severity};
+use placard_fluent::Catalog;
+use placard_fluent::forms::Formatter;
+use unic_langid::LanguageIdentifier;
+
+use crate::{LocaleInput, Rules, script};
+
+/// One locale, ready to be checked.
+pub struct LocaleContext<'a, 'r> {
+    pub input: &'a LocaleInput<'a>,
+    pub catalog: Catalog<'a>,
+    pub rules: &'r Rules,
+    /// The reference locale, when this one is a translation.
+    pub reference: Option<&'r LocaleContext<'r, 'r>>,
+    pub language: Option<LanguageIdentifier>,
+    pub rtl: bool,
+    plural: Option<PluralRules>,
+}
+
+impl std::fmt::Debug for LocaleContext<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocaleContext").field("locale", &self.input.code).field("rtl", &self.rtl).finish_non_exhaustive()
+    }
+}
+
+impl<'a, 'r> LocaleContext<'a, 'r> {
+    pub fn new(input: &'a LocaleInput<'a>, rules: &'r Rules, reference: Option<&'r LocaleContext<'r, 'r>>) -> Self {
+        let catalog = Catalog::new(input.files.iter().map(|f| (f.path, f.parsed)));
+        let language = LanguageIdentifier::from_str(input.code).ok();
+        let rtl = language.as_ref().is_some_and(script::is_rtl);
+        let plural = language.clone().and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
+        LocaleContext { input, catalog, rules, reference, language, rtl, plural }
+    }
+
+    pub fn is_reference(&self) -> bool {
+        self.reference.is_none()
+    }
+
+    /// A diagnostic for this locale pointing into file `file` (an index into the input's files).
+    pub fn at(&self, severity: Severity, code: Code, file: usize, span: Option<Range<usize>>, message: String) -> Diagnostic {
+        let mut d = Diagnostic::new(severity, code, message)
+            .locale(self.input.code)
+            .file(self.input.files[file].display);
+        d.span = span;
+        d
+    }
+
+    /// A diagnostic for this locale about a path that may not exist (a missing file).
+    pub fn at_path(&self, severity: Severity, code: Code, path: &str, message: String) -> Diagnostic {
+        Diagnostic::new(severity, code, message).locale(self.input.code).file(self.input.display_path(path))
+    }
+
+    /// The byte range of an AST slice in file `file`.
+    pub fn span(&self, file: usize, slice: &str) -> Range<usize> {
+        self.input.files[file].parsed.span_of(slice)
+    }
+
+    /// A formatter over this locale's catalog with the campaign's variables and plural rules.
+    pub fn with_formatter<T>(&self, f: impl FnOnce(&Formatter<'_, 'a>) -> T) -> T {
+        let rule = |n: f64| {
+            self.plural.as_ref().and_then(|rules| rules.select(n).ok()).map(|category| match category {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            })
+        };
+        let formatter = Formatter::new(&self.catalog, &self.rules.variables)
+            .with_plural_rule(&rule)
+            .with_limits(self.rules.limits);
+        f(&formatter)
+    }
+}

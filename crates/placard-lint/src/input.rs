@@ -1,0 +1,36 @@
+//! What the caller hands the linter: parsed files grouped by locale, with the paths to show.
+
+use placard_fluent::ParsedFile;
+
+/// One `.ftl` file of a locale.
+#[derive(Debug)]
+pub struct FileInput<'a> {
+    /// Path relative to the locale folder, with `/`: the key files are compared by.
+    pub path: &'a str,
+    /// Path to show in diagnostics (relative to the config's folder, with `/`).
+    pub display: &'a str,
+    pub parsed: &'a ParsedFile,
+    /// Byte offset of the first invalid UTF-8 sequence, if the file was not valid UTF-8.
+    pub invalid_utf8_at: Option<usize>,
+}
+
+/// One locale's files, sorted by path.
+#[derive(Debug)]
+pub struct LocaleInput<'a> {
+    /// The BCP 47 tag, as the folder is named.
+    pub code: &'a str,
+    /// The locale folder as shown in diagnostics (relative to the config's folder, with `/`).
+    pub display_dir: &'a str,
+    pub files: Vec<FileInput<'a>>,
+}
+
+impl LocaleInput<'_> {
+    /// The display path a file at `path` (relative to the locale folder) has or would have.
+    pub fn display_path(&self, path: &str) -> String {
+        if self.display_dir.is_empty() || self.display_dir == "." {
+            path.to_owned()
+        } else {
+            format!("{}/{}", self.display_dir, path)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Placard's checks. Input: the reference locale, the locales to check (parsed files, no IO) and
+//! the campaign's [`Rules`]. Output: a [`Report`] of diagnostics and per-locale counts. This crate
+//! never prints and never touches the file system.
+//!
+//! One module per check; each takes a [`LocaleContext`] and pushes diagnostics:
+//! - `syntax` (also `encoding`), `duplicates` (`duplicate-message`), `empty` (`empty-message`)
+//! - `compare` (`missing-message`, `obsolete-message`, `missing-attribute`, the counts)
+//! - `variables` (`variable-mismatch`), `references` (`unresolved-reference`)
+//! - `required` (`missing-required`, `required-text`), `bidi` (`bidi-order`)
+//! - `unsafe_chars` (`unsafe-char`)
+
+mod bidi;
+mod compare;
+mod context;
+mod duplicates;
+mod empty;
+mod input;
+mod references;
+mod required;
+mod rules;
+mod script;
+mod summary;
+mod syntax;
+mod unsafe_chars;
+mod variables;
+
+use rayon::prelude::*;
+
+pub use context::LocaleContext;
+pub use input::{FileInput, LocaleInput};
+pub use rules::{Required, Rules};
+pub use summary::{LocaleSummary, Report, Summary};
+
+use placard_core::sort_diagnostics;
+
+/// Runs every check on every locale in `locales` (the reference may be among them) and returns
+/// the sorted diagnostics with the counts. Without a reference, nothing is compared. Locales are
+/// checked in parallel; the result does not depend on the number of threads.
+pub fn lint(reference: Option<&LocaleInput<'_>>, locales: &[&LocaleInput<'_>], rules: &Rules) -> Report {
+    let reference_cx = reference.map(|r| LocaleContext::new(r, rules, None));
+    let per_locale: Vec<(Vec<placard_core::Diagnostic>, LocaleSummary)> = locales
+        .par_iter()
+        .map(|locale| {
+            let compare_with = reference_cx.as_ref().filter(|r| r.input.code != locale.code);
+            let cx = LocaleContext::new(locale, rules, compare_with);
+            check_locale(&cx)
+        })
+        .collect();
+    let mut report = Report::default();
+    for (locale, (diagnostics, mut summary)) in locales.iter().zip(per_locale) {
+        summary.count(&diagnostics);
+        report.diagnostics.extend(diagnostics);
+        report.summary.locales.insert(locale.code.to_owned(), summary);
+    }
+    report.locate(locales);
+    sort_diagnostics(&mut report.diagnostics);
+    report.summary.total(&report.diagnostics);
+    report
+}
+
+fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, LocaleSummary) {
+    let mut out = Vec::new();
+    syntax::check(cx, &mut out);
+    duplicates::check(cx, &mut out);
+    empty::check(cx, &mut out);
+    let summary = compare::check(cx, &mut out);
+    variables::check(cx, &mut out);
+    references::check(cx, &mut out);
+    required::check(cx, &mut out);
+    unsafe_chars::check(cx, &mut out);
+    (out, summary)
+}

@@ -1,0 +1,169 @@
+//! What is normal for a locale's script: its direction, and which invisible characters its
+//! writing system uses on purpose (RLM in Arabic, ZWSP in Khmer, ZWNJ in Persian).
+
+use unic_langid::LanguageIdentifier;
+
+/// Languages written right to left by default (an explicit script subtag overrides this).
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd", "syr", "ug", "ur", "yi",
+];
+
+/// True for right-to-left locales (Arabic, Hebrew, Urdu, Persian, ... and any `-Arab`/`-Hebr` tag;
+/// Punjabi only in Shahmukhi, `pa-Arab` or `pa-PK`).
+pub fn is_rtl(language: &LanguageIdentifier) -> bool {
+    match language.script.as_ref().map(|s| s.as_str()) {
+        Some("Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg") => true,
+        Some(_) => false,
+        None => {
+            let lang = language.language.as_str();
+            RTL_LANGUAGES.contains(&lang) || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
+        }
+    }
+}
+
+/// Languages whose script separates words with ZERO WIDTH SPACE rather than spaces.
+const ZWSP_LANGUAGES: &[&str] = &["km", "th", "lo", "my", "bo", "dz", "jv", "shn"];
+
+/// Languages whose script shapes letters with ZWNJ/ZWJ (Arabic script, Indic scripts, Sinhala).
+const JOINER_LANGUAGES: &[&str] = &[
+    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa", "gu", "or", "ta",
+    "te", "kn", "ml", "si", "mai", "bho", "kok",
+];
+
+/// How a character that may hide or reorder text is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invisible {
+    /// LRE, RLE, PDF, LRO, RLO: they change the direction of everything up to their end.
+    Override,
+    /// LRI, RLI, FSI, PDI, LRM, RLM, ALM: the standard tools for keeping mixed text in order.
+    DirectionMark,
+    /// Zero-width and other invisible characters.
+    Invisible,
+}
+
+/// Classifies `c`, or `None` for an ordinary character.
+pub fn classify(c: char) -> Option<Invisible> {
+    match c {
+        '\u{202A}'..='\u{202E}' => Some(Invisible::Override),
+        '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Invisible::DirectionMark),
+        '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{034F}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}' => Some(Invisible::Invisible),
+        _ => None,
+    }
+}
+
+/// Whether `c` (already classified) is ordinary in text of `language` outside required text.
+pub fn is_normal(c: char, language: Option<&LanguageIdentifier>, rtl: bool) -> bool {
+    let lang = language.map(|l| l.language.as_str()).unwrap_or("");
+    match c {
+        // Overrides can reverse any text; no script needs them.
+        '\u{202D}' | '\u{202E}' => false,
+        // Embeddings, isolates and marks: long-standing practice in right-to-left trees.
+        '\u{202A}'..='\u{202C}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => rtl,
+        '\u{200B}' => ZWSP_LANGUAGES.contains(&lang),
+        '\u{200C}' | '\u{200D}' => rtl || JOINER_LANGUAGES.contains(&lang),
+        // A soft hyphen is a legitimate hyphenation hint in any language.
+        '\u{00AD}' => true,
+        _ => false,
+    }
+}
+
+/// The name of an invisible or confusable character, for messages: `U+200B ZERO WIDTH SPACE`.
+pub fn describe(c: char) -> String {
+    let name = match c {
+        '\u{00A0}' => "NO-BREAK SPACE",
+        '\u{00AD}' => "SOFT HYPHEN",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{202F}' => "NARROW NO-BREAK SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        '\u{FFFD}' => "REPLACEMENT CHARACTER",
+        _ => "",
+    };
+    let shown = if c.is_control() || classify(c).is_some() || c.is_whitespace() { String::new() } else { format!("'{c}' ") };
+    if name.is_empty() {
+        format!("{shown}U+{:04X}", c as u32)
+    } else {
+        format!("{shown}U+{:04X} {name}", c as u32)
+    }
+}
+
+/// The ASCII character that `c` looks like, for digits from other scripts and common confusables.
+pub fn lookalike(c: char) -> Option<char> {
+    let digit_blocks: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
+        0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    ];
+    let code = c as u32;
+    for &zero in digit_blocks {
+        if (zero..zero + 10).contains(&code) {
+            return char::from_digit(code - zero, 10);
+        }
+    }
+    match c {
+        'O' | 'o' | 'О' | 'о' | 'Ο' | 'ο' => Some('0'),
+        'l' | 'I' | 'ǀ' | 'Ӏ' => Some('1'),
+        '\u{2000}'..='\u{200A}' | '\u{3000}' => Some(' '),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(tag: &str) -> LanguageIdentifier {
+        tag.parse().expect("valid tag")
+    }
+
+    #[test]
+    fn direction_follows_language_and_script() {
+        for rtl in ["ar", "ur", "he", "fa", "pa-Arab", "pa-PK", "ar-EG"] {
+            assert!(is_rtl(&lang(rtl)), "{rtl}");
+        }
+        for ltr in ["en-GB", "pa", "zh-Hans", "gd", "uk", "az-Latn"] {
+            assert!(!is_rtl(&lang(ltr)), "{ltr}");
+        }
+    }
+
+    #[test]
+    fn normal_characters_depend_on_the_script() {
+        assert!(is_normal('\u{200F}', Some(&lang("ar")), true));
+        assert!(!is_normal('\u{200F}', Some(&lang("pl")), false));
+        assert!(is_normal('\u{200B}', Some(&lang("km")), false));
+        assert!(!is_normal('\u{200B}', Some(&lang("fr")), false));
+        assert!(!is_normal('\u{202E}', Some(&lang("he")), true));
+    }
+
+    #[test]
+    fn lookalike_digits_map_to_ascii() {
+        assert_eq!(lookalike('٣'), Some('3'));
+        assert_eq!(lookalike('੫'), Some('5'));
+        assert_eq!(lookalike('５'), Some('5'));
+        assert_eq!(lookalike('x'), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! The report: diagnostics plus counts per locale, in the shape the JSON reporter prints.
+
+use std::collections::{BTreeMap, HashMap};
+
+use placard_core::{Diagnostic, LineIndex};
+use serde::Serialize;
+
+use crate::LocaleInput;
+
+/// Counts for one locale. `missing` counts the reference's messages and terms this locale lacks
+/// (those of files it lacks entirely included) and `obsolete` those it has that the reference
+/// file lacks, as compare-locales counts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LocaleSummary {
+    /// Messages and terms the locale defines (each id counted once per file).
+    pub messages: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl LocaleSummary {
+    pub(crate) fn count(&mut self, diagnostics: &[Diagnostic]) {
+        self.errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        self.warnings = diagnostics.len() - self.errors;
+    }
+}
+
+/// Totals over the whole run.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub locales: BTreeMap<String, LocaleSummary>,
+}
+
+impl Summary {
+    pub(crate) fn total(&mut self, diagnostics: &[Diagnostic]) {
+        self.errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        self.warnings = diagnostics.len() - self.errors;
+    }
+}
+
+/// What `lint` returns.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Adds diagnostics found outside the checks (configuration, folders) and recounts.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        for d in diagnostics {
+            if let Some(locale) = d.locale.as_ref().and_then(|l| self.summary.locales.get_mut(l)) {
+                if d.is_error() {
+                    locale.errors += 1;
+                } else {
+                    locale.warnings += 1;
+                }
+            }
+            self.diagnostics.push(d);
+        }
+        placard_core::sort_diagnostics(&mut self.diagnostics);
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        self.summary.total(&diagnostics);
+        self.diagnostics = diagnostics;
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    /// Fills line and column of every diagnostic that has a span, indexing each file once.
+    pub(crate) fn locate(&mut self, locales: &[&LocaleInput<'_>]) {
+        let texts: HashMap<&str, &str> =
+            locales.iter().flat_map(|l| l.files.iter()).map(|f| (f.display, f.parsed.text())).collect();
+        let mut indexes: HashMap<&str, LineIndex<'_>> = HashMap::new();
+        for d in &mut self.diagnostics {
+            let (Some(file), Some(_)) = (d.file.as_deref(), d.span.as_ref()) else { continue };
+            let Some((&key, &text)) = texts.get_key_value(file) else { continue };
+            d.locate(indexes.entry(key).or_insert_with(|| LineIndex::new(text)));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! `syntax` and `encoding`: what could not be read. Both are errors; the rest of the file is
+//! still checked, so a translator sees every problem in one run.
+
+use placard_core::{Code, Diagnostic, Severity};
+
+use crate::LocaleContext;
+
+pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
+    for (i, file) in cx.input.files.iter().enumerate() {
+        for problem in file.parsed.problems() {
+            out.push(
+                cx.at(Severity::Error, Code::Syntax, i, Some(problem.span.clone()), problem.message.clone())
+                    .hint("Until this is fixed, the entry it belongs to is ignored and counts as missing."),
+            );
+        }
+        if let Some(at) = file.invalid_utf8_at {
+            out.push(
+                cx.at(Severity::Error, Code::Encoding, i, Some(at..at), "this file is not valid UTF-8".to_owned())
+                    .hint("Save the file as UTF-8 (in most editors: Save with Encoding > UTF-8). Invalid bytes were read as U+FFFD."),
+            );
+        }
+    }
+}

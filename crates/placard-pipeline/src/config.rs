@@ -1,0 +1,228 @@
+//! pipeline.yaml in two stages: [`RawConfig`] mirrors what the user wrote (every unknown key is an
+//! error, because a typo must never silently switch a rule off); [`Config`] is what the rest of
+//! Placard uses, with paths resolved against the file's folder and every value checked.
+//! Every key is documented in docs/pipeline.md.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use placard_fluent::forms::Value;
+use placard_lint::{Required, Rules};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::Error;
+
+/// The file used when `-c/--config` is not given.
+pub const DEFAULT_CONFIG: &str = "pipeline.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    campaign: Option<String>,
+    locales: RawLocales,
+    #[serde(default)]
+    required: Vec<RawRequired>,
+    #[serde(default)]
+    variables: BTreeMap<String, RawValue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocales {
+    dir: String,
+    reference: Spanned<String>,
+    only: Option<Vec<Spanned<String>>>,
+    strict: Option<bool>,
+    #[serde(default)]
+    external: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequired {
+    message: Spanned<String>,
+    contains: Spanned<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Number(f64),
+    String(String),
+}
+
+/// A locale code as written in pipeline.yaml, with the line it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfiguredLocale {
+    pub code: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A validated pipeline.yaml.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file this was read from.
+    pub path: PathBuf,
+    /// Its folder: every relative path in the file, and every path Placard shows, is relative to it.
+    pub root: PathBuf,
+    pub campaign: Option<String>,
+    /// `locales.dir`, resolved against `root`.
+    pub locales_dir: PathBuf,
+    pub reference: ConfiguredLocale,
+    pub only: Option<Vec<ConfiguredLocale>>,
+    pub rules: Rules,
+}
+
+impl Config {
+    /// Reads and validates the pipeline file at `path`.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig { path: path.to_owned(), source })?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Error::Config { path: path.to_owned(), line: Some(line), column: None, message: "the file is not valid UTF-8".into() }
+        })?;
+        Config::parse(path, text)
+    }
+
+    /// Validates `text` as the contents of the pipeline file at `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
+        let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
+            let location = e.location();
+            Error::Config {
+                path: path.to_owned(),
+                line: location.map(|l| l.line()),
+                column: location.map(|l| l.column()),
+                message: first_line(&e.to_string()),
+            }
+        })?;
+        let root = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let invalid = |at: &serde_saphyr::Location, message: String| Error::Config {
+            path: path.to_owned(),
+            line: Some(at.line()),
+            column: Some(at.column()),
+            message,
+        };
+        let mut required = Vec::new();
+        for rule in raw.required {
+            if !is_message_id(&rule.message.value) {
+                return Err(invalid(&rule.message.referenced, format!(
+                    "`{}` is not a message id: write `id`, `-term` or `id.attribute`", rule.message.value
+                )));
+            }
+            if rule.contains.value.is_empty() || rule.contains.value.iter().any(|s| s.trim().is_empty()) {
+                return Err(invalid(&rule.contains.referenced, format!(
+                    "required message `{}` needs at least one non-empty `contains` string", rule.message.value
+                )));
+            }
+            required.push(Required { message: rule.message.value, contains: rule.contains.value });
+        }
+        let mut external = HashSet::new();
+        for id in raw.locales.external {
+            if !is_message_id(&id.value) || id.value.contains('.') {
+                return Err(invalid(&id.referenced, format!("`{}` is not a message or term id", id.value)));
+            }
+            external.insert(id.value);
+        }
+        let variables: HashMap<String, Value> = raw
+            .variables
+            .into_iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    RawValue::Number(n) => Value::Number(n),
+                    RawValue::String(s) => Value::String(s),
+                };
+                (name, value)
+            })
+            .collect();
+        let locale = |s: Spanned<String>| ConfiguredLocale {
+            code: s.value,
+            line: s.referenced.line() as u32,
+            column: s.referenced.column() as u32,
+        };
+        Ok(Config {
+            path: path.to_owned(),
+            locales_dir: root.join(&raw.locales.dir),
+            root,
+            campaign: raw.campaign,
+            reference: locale(raw.locales.reference),
+            only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
+            rules: Rules {
+                strict: raw.locales.strict.unwrap_or(true),
+                required,
+                variables,
+                external,
+                limits: Default::default(),
+            },
+        })
+    }
+
+    /// The config file's path as shown in diagnostics (relative to its own folder).
+    pub fn display_path(&self) -> String {
+        self.path.file_name().map_or_else(|| DEFAULT_CONFIG.to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_owned()
+}
+
+/// `id`, `-term`, optionally `.attribute`; identifiers as Fluent defines them.
+fn is_message_id(id: &str) -> bool {
+    let ident = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    let id = id.strip_prefix('-').unwrap_or(id);
+    match id.split_once('.') {
+        Some((name, attribute)) => ident(name) && ident(attribute),
+        None => ident(id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Error> {
+        Config::parse(Path::new("job/pipeline.yaml"), text)
+    }
+
+    #[test]
+    fn minimal_config_has_defaults() {
+        let config = parse("locales:\n  dir: locales\n  reference: en-US\n").expect("valid");
+        assert_eq!(config.locales_dir, Path::new("job/locales"));
+        assert!(config.rules.strict);
+        assert!(config.only.is_none());
+        assert_eq!(config.reference.code, "en-US");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_location() {
+        let err = parse("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n").expect_err("typo");
+        let Error::Config { line, message, .. } = err else { panic!("expected a config error") };
+        assert_eq!(line, Some(4));
+        assert!(message.contains("stirct"), "{message}");
+    }
+
+    #[test]
+    fn required_rules_are_validated() {
+        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: \"bad id!\"\n    contains: [x]\n").expect_err("bad id");
+        assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
+        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: helpline\n    contains: []\n").expect_err("empty");
+        assert!(err.to_string().contains("at least one"), "{err}");
+        let ok = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: card.alt\n    contains: [\"0131 556 3535\"]\n").expect("valid");
+        assert_eq!(ok.rules.required[0].split(), ("card", Some("alt")));
+    }
+
+    #[test]
+    fn broken_yaml_names_line_and_column() {
+        let err = parse("locales:\n  dir: [unclosed\n").expect_err("broken");
+        assert!(matches!(err, Error::Config { line: Some(_), .. }), "{err}");
+        assert!(err.to_string().starts_with("job/pipeline.yaml:"), "{err}");
+    }
+}

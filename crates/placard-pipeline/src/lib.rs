@@ -1,0 +1,12 @@
+//! The project on disk: `pipeline.yaml` read in two stages (a raw serde mirror of what the user
+//! wrote, then a validated [`Config`]), and the locale folders it names found, read and parsed
+//! in parallel ([`Workspace`]). This is the only library crate that touches the file system.
+
+mod config;
+mod error;
+mod paths;
+mod workspace;
+
+pub use config::{Config, DEFAULT_CONFIG};
+pub use error::Error;
+pub use workspace::{LoadedFile, LoadedLocale, Workspace};

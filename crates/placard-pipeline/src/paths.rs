@@ -1,0 +1,27 @@
+//! Paths as shown to users: relative to the config's folder, always with `/`.
+
+use std::path::{Component, Path};
+
+/// `path` relative to `base`, lexically (no file system access), with `/` separators.
+/// Both are expected to be absolute or both relative to the same folder.
+pub fn relative(path: &Path, base: &Path) -> String {
+    let path: Vec<Component<'_>> = path.components().filter(|c| *c != Component::CurDir).collect();
+    let base: Vec<Component<'_>> = base.components().filter(|c| *c != Component::CurDir).collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = base[common..].iter().map(|_| "..".to_owned()).collect();
+    parts.extend(path[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    if parts.is_empty() { ".".to_owned() } else { parts.join("/") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative(Path::new("/p/locales/pl"), Path::new("/p")), "locales/pl");
+        assert_eq!(relative(Path::new("/shared/corpus"), Path::new("/p/job")), "../../shared/corpus");
+        assert_eq!(relative(Path::new("/p"), Path::new("/p")), ".");
+        assert_eq!(relative(Path::new("./locales"), Path::new(".")), "locales");
+    }
+}

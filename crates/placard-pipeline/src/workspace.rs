@@ -1,0 +1,242 @@
+//! The locale folders on disk: found, validated, read and parsed (in parallel), then handed to
+//! the linter. Folder problems (`invalid-locale`, `missing-locale`) are diagnostics; only an
+//! unreadable folder or file is an [`Error`].
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use placard_core::{Code, Diagnostic};
+use placard_fluent::{ParsedFile, decode};
+use placard_lint::{FileInput, LocaleInput, Report};
+use rayon::prelude::*;
+use unic_langid::LanguageIdentifier;
+
+use crate::config::ConfiguredLocale;
+use crate::paths::relative;
+use crate::{Config, Error};
+
+/// One `.ftl` file, read and parsed.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// Relative to the locale folder, with `/`.
+    pub path: String,
+    /// Relative to the config's folder, with `/`.
+    pub display: String,
+    pub parsed: ParsedFile,
+    pub invalid_utf8_at: Option<usize>,
+}
+
+/// One locale folder, its files sorted by path.
+#[derive(Debug)]
+pub struct LoadedLocale {
+    pub code: String,
+    pub display_dir: String,
+    pub files: Vec<LoadedFile>,
+}
+
+/// Everything `placard lint` looks at.
+#[derive(Debug)]
+pub struct Workspace {
+    pub config: Config,
+    /// Loaded locales, sorted by code; the reference is among them when its folder exists.
+    pub locales: Vec<LoadedLocale>,
+    /// The codes to report on (all loaded ones, or those `--locale` asked for).
+    pub selected: BTreeSet<String>,
+    /// Problems with folders and configured locales, found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// Finds the locales `config` names, restricted to `filter` when it is not empty, and reads
+    /// and parses their files.
+    pub fn load(config: Config, filter: &[String]) -> Result<Workspace, Error> {
+        let mut diagnostics = Vec::new();
+        let config_file = config.display_path();
+        let display_root = relative(&config.locales_dir, &config.root);
+        let folders = locale_folders(&config.locales_dir)?;
+
+        let mut valid = BTreeSet::new();
+        for name in &folders {
+            if is_valid_tag(name) {
+                valid.insert(name.clone());
+            } else {
+                diagnostics.push(
+                    Diagnostic::error(Code::InvalidLocale, format!("folder `{name}` is not a valid BCP 47 language tag"))
+                        .file(join(&display_root, name))
+                        .hint("Name locale folders by their language tag with hyphens: `pt-BR`, `zh-Hans`, `gd`."),
+                );
+            }
+        }
+
+        let configured_problem = |locale: &ConfiguredLocale, what: &str| -> Option<Diagnostic> {
+            let at = |d: Diagnostic| {
+                let mut d = d.file(&config_file);
+                d.line = Some(locale.line);
+                d.column = Some(locale.column);
+                Some(d)
+            };
+            if !is_valid_tag(&locale.code) {
+                at(Diagnostic::error(Code::InvalidLocale, format!("{what} `{}` is not a valid BCP 47 language tag", locale.code)))
+            } else if !valid.contains(&locale.code) {
+                at(Diagnostic::error(Code::MissingLocale, format!("{what} `{}` has no folder in {display_root}", locale.code))
+                    .locale(&locale.code)
+                    .hint(format!("Create {} or remove the locale from pipeline.yaml.", join(&display_root, &locale.code))))
+            } else {
+                None
+            }
+        };
+        let reference_ok = match configured_problem(&config.reference, "reference locale") {
+            Some(d) => {
+                diagnostics.push(d);
+                false
+            }
+            None => true,
+        };
+        let mut wanted: BTreeSet<String> = match &config.only {
+            Some(only) => {
+                let mut wanted = BTreeSet::new();
+                for locale in only {
+                    match configured_problem(locale, "locale") {
+                        Some(d) => diagnostics.push(d),
+                        None => {
+                            wanted.insert(locale.code.clone());
+                        }
+                    }
+                }
+                wanted
+            }
+            None => valid.clone(),
+        };
+        if reference_ok {
+            wanted.insert(config.reference.code.clone());
+        }
+        let selected: BTreeSet<String> = if filter.is_empty() {
+            wanted.clone()
+        } else {
+            for code in filter.iter().filter(|c| !wanted.contains(*c)) {
+                diagnostics.push(
+                    Diagnostic::error(Code::MissingLocale, format!("--locale {code}: no such locale in this project"))
+                        .locale(code)
+                        .hint(format!("Known locales: {}", wanted.iter().cloned().collect::<Vec<_>>().join(", "))),
+                );
+            }
+            filter.iter().filter(|c| wanted.contains(*c)).cloned().collect()
+        };
+        let mut to_load: BTreeSet<String> = selected.clone();
+        if reference_ok {
+            to_load.insert(config.reference.code.clone());
+        }
+
+        // Find every file first, then read and parse them all in parallel.
+        let mut jobs = Vec::new();
+        for code in &to_load {
+            let dir = config.locales_dir.join(code);
+            for path in ftl_files(&dir)? {
+                jobs.push((code.clone(), dir.clone(), path));
+            }
+        }
+        let files: Vec<(String, LoadedFile)> = jobs
+            .into_par_iter()
+            .map(|(code, dir, path)| {
+                let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                let decoded = decode(&bytes);
+                let file = LoadedFile {
+                    path: relative(&path, &dir),
+                    display: relative(&path, &config.root),
+                    invalid_utf8_at: decoded.invalid_utf8_at,
+                    parsed: ParsedFile::parse(decoded.text),
+                };
+                Ok((code, file))
+            })
+            .collect::<Result<_, Error>>()?;
+        let mut locales: Vec<LoadedLocale> = to_load
+            .iter()
+            .map(|code| LoadedLocale { code: code.clone(), display_dir: join(&display_root, code), files: Vec::new() })
+            .collect();
+        for (code, file) in files {
+            let i = locales.iter().position(|l| l.code == code).expect("every job's locale is loaded");
+            locales[i].files.push(file);
+        }
+        for locale in &mut locales {
+            locale.files.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        Ok(Workspace { config, locales, selected, diagnostics })
+    }
+
+    /// Runs every check on the selected locales.
+    pub fn lint(&self) -> Report {
+        let inputs: Vec<LocaleInput<'_>> = self.locales.iter().map(input).collect();
+        let reference = inputs.iter().find(|l| l.code == self.config.reference.code);
+        let selected: Vec<&LocaleInput<'_>> = inputs.iter().filter(|l| self.selected.contains(l.code)).collect();
+        let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
+        report.extend(self.diagnostics.iter().cloned());
+        report
+    }
+
+    /// The text of a file by its display path, for reporters that quote source lines.
+    pub fn source(&self, display: &str) -> Option<&str> {
+        self.locales.iter().flat_map(|l| &l.files).find(|f| f.display == display).map(|f| f.parsed.text())
+    }
+}
+
+fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
+    LocaleInput {
+        code: &locale.code,
+        display_dir: &locale.display_dir,
+        files: locale
+            .files
+            .iter()
+            .map(|f| FileInput { path: &f.path, display: &f.display, parsed: &f.parsed, invalid_utf8_at: f.invalid_utf8_at })
+            .collect(),
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir == "." { name.to_owned() } else { format!("{dir}/{name}") }
+}
+
+/// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
+fn is_valid_tag(code: &str) -> bool {
+    !code.contains('_') && LanguageIdentifier::from_str(code).is_ok()
+}
+
+/// The sub-folders of the locales folder, sorted; hidden folders and symlinks are skipped.
+fn locale_folders(dir: &Path) -> Result<Vec<String>, Error> {
+    let io = |source| Error::Io { path: dir.to_owned(), source };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        if !entry.file_type().map_err(io)?.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Every `.ftl` file under `dir`, recursively, sorted. Symlinks are not followed, so a locale
+/// folder cannot reach outside itself.
+fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let io = |source| Error::Io { path: dir.clone(), source };
+        for entry in std::fs::read_dir(&dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let kind = entry.file_type().map_err(io)?;
+            let path = entry.path();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
