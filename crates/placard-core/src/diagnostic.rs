@@ -109,20 +109,14 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics into the order every reporter prints them: by locale, file, position, then code.
-/// Diagnostics without a locale (configuration problems) come first.
+/// Sorts diagnostics into the order every reporter prints them: by locale, file and position.
+/// Diagnostics without a locale (configuration problems) come first; a diagnostic without a
+/// line comes before the file's located ones. The sort is stable: findings at the same place
+/// keep the order the checks produced them in, which is itself fixed.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(compare);
 }
 
 fn compare(a: &Diagnostic, b: &Diagnostic) -> Ordering {
-    (&a.locale, &a.file, a.line, a.column, a.code, &a.message_id, &a.message).cmp(&(
-        &b.locale,
-        &b.file,
-        b.line,
-        b.column,
-        b.code,
-        &b.message_id,
-        &b.message,
-    ))
+    (&a.locale, &a.file, a.line, a.column).cmp(&(&b.locale, &b.file, b.line, b.column))
 }

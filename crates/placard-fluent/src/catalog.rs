@@ -2,7 +2,7 @@
 //! indexed by id across the locale (references resolve locale-wide, as a bundle built from all of
 //! the locale's files resolves them).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use fluent_syntax::ast::{Attribute, Comment, Entry, Identifier, Pattern};
 
@@ -57,31 +57,77 @@ pub struct FileEntries<'a> {
     pub path: &'a str,
     pub parsed: &'a ParsedFile,
     pub entries: Vec<EntryRef<'a>>,
+    /// The first entry of each id in this file.
+    first: FxHashMap<(EntryKind, &'a str), usize>,
+}
+
+impl<'a> FileEntries<'a> {
+    /// The first entry of this file with this kind and name.
+    pub fn get(&self, kind: EntryKind, name: &str) -> Option<&EntryRef<'a>> {
+        self.first.get(&(kind, name)).map(|&i| &self.entries[i])
+    }
+
+    /// Whether this file defines the id.
+    pub fn contains(&self, kind: EntryKind, name: &str) -> bool {
+        self.first.contains_key(&(kind, name))
+    }
+
+    /// The distinct ids of the file, each with its first entry, in file order.
+    pub fn unique(&self) -> impl Iterator<Item = &EntryRef<'a>> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| self.first.get(&(e.kind, e.id.name)) == Some(i))
+            .map(|(_, e)| e)
+    }
+
+    /// How many distinct ids the file defines.
+    pub fn unique_len(&self) -> usize {
+        self.first.len()
+    }
 }
 
 /// All of one locale's files.
 #[derive(Debug)]
 pub struct Catalog<'a> {
     files: Vec<FileEntries<'a>>,
-    by_id: HashMap<(EntryKind, &'a str), EntryRef<'a>>,
+    by_path: FxHashMap<&'a str, usize>,
+    by_id: FxHashMap<(EntryKind, &'a str), EntryRef<'a>>,
 }
 
 impl<'a> Catalog<'a> {
     /// Builds the catalog of `files` (relative path and parsed file). Files are taken in the
     /// order given; when an id is defined in more than one file, the first definition resolves.
     pub fn new(files: impl IntoIterator<Item = (&'a str, &'a ParsedFile)>) -> Self {
-        let mut by_id = HashMap::new();
+        let mut by_id = FxHashMap::default();
         let files: Vec<FileEntries<'a>> = files
             .into_iter()
             .enumerate()
-            .map(|(index, (path, parsed))| FileEntries { path, parsed, entries: entries_of(parsed, index) })
+            .map(|(index, (path, parsed))| {
+                let entries = entries_of(parsed, index);
+                let mut first = FxHashMap::default();
+                for (i, e) in entries.iter().enumerate() {
+                    first.entry((e.kind, e.id.name)).or_insert(i);
+                }
+                FileEntries {
+                    path,
+                    parsed,
+                    entries,
+                    first,
+                }
+            })
             .collect();
+        let by_path = files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
         for file in &files {
             for entry in &file.entries {
                 by_id.entry((entry.kind, entry.id.name)).or_insert(*entry);
             }
         }
-        Catalog { files, by_id }
+        Catalog {
+            files,
+            by_path,
+            by_id,
+        }
     }
 
     pub fn files(&self) -> &[FileEntries<'a>] {
@@ -89,7 +135,12 @@ impl<'a> Catalog<'a> {
     }
 
     pub fn file(&self, path: &str) -> Option<&FileEntries<'a>> {
-        self.files.iter().find(|f| f.path == path)
+        self.by_path.get(path).map(|&i| &self.files[i])
+    }
+
+    /// The position of the file at `path` in [`Catalog::files`].
+    pub fn index_of(&self, path: &str) -> Option<usize> {
+        self.by_path.get(path).copied()
     }
 
     /// The entry that a reference to `(kind, name)` resolves to.
@@ -161,10 +212,18 @@ mod tests {
         let b = ParsedFile::parse("-brand = Term B\nother = x\n    .alt = y\n".to_owned());
         let catalog = Catalog::new([("a.ftl", &a), ("b.ftl", &b)]);
         assert_eq!(catalog.len(), 3);
-        assert_eq!(catalog.lookup("brand").map(|e| e.kind), Some(EntryKind::Message));
+        assert_eq!(
+            catalog.lookup("brand").map(|e| e.kind),
+            Some(EntryKind::Message)
+        );
         let term = catalog.lookup("-brand").expect("term");
         assert_eq!((term.file, term.key()), (0, "-brand".to_owned()));
-        assert!(catalog.lookup("other.alt").and_then(|e| e.pattern(Some("alt"))).is_some());
+        assert!(
+            catalog
+                .lookup("other.alt")
+                .and_then(|e| e.pattern(Some("alt")))
+                .is_some()
+        );
         assert!(catalog.lookup("missing").is_none());
         assert_eq!(catalog.file("b.ftl").map(|f| f.entries.len()), Some(2));
     }

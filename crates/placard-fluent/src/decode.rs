@@ -12,12 +12,20 @@ pub struct Decoded {
     pub invalid_sequences: usize,
 }
 
-/// Decodes `bytes` as UTF-8, stripping a BOM and replacing invalid sequences.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.to_owned(), invalid_utf8_at: None, invalid_sequences: 0 },
-        Err(_) => {
+/// Decodes `bytes` as UTF-8, stripping a BOM and replacing invalid sequences. Valid input is
+/// not copied.
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            invalid_utf8_at: None,
+            invalid_sequences: 0,
+        },
+        Err(error) => {
+            let bytes = error.as_bytes();
             let mut text = String::with_capacity(bytes.len() + 8);
             let mut first = None;
             let mut count = 0;
@@ -29,7 +37,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     text.push(char::REPLACEMENT_CHARACTER);
                 }
             }
-            Decoded { text, invalid_utf8_at: first, invalid_sequences: count }
+            Decoded {
+                text,
+                invalid_utf8_at: first,
+                invalid_sequences: count,
+            }
         }
     }
 }
@@ -40,14 +52,14 @@ mod tests {
 
     #[test]
     fn bom_is_dropped_and_valid_text_is_untouched() {
-        let d = decode(b"\xEF\xBB\xBFkey = value\r\n");
+        let d = decode(b"\xEF\xBB\xBFkey = value\r\n".to_vec());
         assert_eq!(d.text, "key = value\r\n");
         assert_eq!(d.invalid_utf8_at, None);
     }
 
     #[test]
     fn latin1_is_reported_at_its_offset_and_replaced() {
-        let d = decode(b"a = caf\xE9\nb = na\xEFve\n");
+        let d = decode(b"a = caf\xE9\nb = na\xEFve\n".to_vec());
         assert_eq!(d.invalid_utf8_at, Some(7));
         assert_eq!(d.invalid_sequences, 2);
         assert_eq!(d.text, "a = caf\u{FFFD}\nb = na\u{FFFD}ve\n");

@@ -10,14 +10,14 @@
 use std::cell::Cell;
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Arc, Once};
+use std::sync::Once;
 
 use fluent_syntax::ast::Resource;
 use fluent_syntax::parser;
 
 self_cell::self_cell!(
     struct Inner {
-        owner: Arc<str>,
+        owner: String,
         #[covariant]
         dependent: Ast,
     }
@@ -45,19 +45,17 @@ impl ParsedFile {
     /// Parses `text`. Never fails: problems are returned beside the AST.
     pub fn parse(text: String) -> ParsedFile {
         // Sidestep the known parser panic up front; the parser still reports the bad escape.
-        let source: Arc<str> = match neutralise_escapes(&text) {
-            Some(safe) => Arc::from(safe),
-            None => Arc::from(text),
-        };
+        let source = neutralise_escapes(&text).unwrap_or(text);
         let mut problems = Vec::new();
-        let parsed = quietly(|| {
-            Inner::new(source.clone(), |text| collect(parser::parse(&**text), &mut problems))
+        let parsed = Inner::try_new_or_recover(source, |text| {
+            quietly(|| collect(parser::parse(text.as_str()), &mut problems))
         });
-        let inner = parsed.unwrap_or_else(|()| {
+        let inner = parsed.unwrap_or_else(|(source, ())| {
             // An unknown parser panic: keep the text for positions and report the whole file.
             problems = vec![ParseProblem {
                 span: 0..0,
-                message: "The Fluent parser failed on this file; no message in it could be read".to_owned(),
+                message: "The Fluent parser failed on this file; no message in it could be read"
+                    .to_owned(),
             }];
             Inner::new(source, |_| Resource { body: Vec::new() })
         });
@@ -88,7 +86,8 @@ impl ParsedFile {
 
     /// The byte range of `slice` in the text, or an empty range at 0 if it does not borrow from it.
     pub fn span_of(&self, slice: &str) -> Range<usize> {
-        self.offset_of(slice).map_or(0..0, |start| start..start + slice.len())
+        self.offset_of(slice)
+            .map_or(0..0, |start| start..start + slice.len())
     }
 }
 
@@ -99,9 +98,10 @@ fn collect<'a>(
     match result {
         Ok(resource) => resource,
         Err((resource, errors)) => {
-            problems.extend(
-                errors.into_iter().map(|e| ParseProblem { span: e.pos.clone(), message: e.kind.to_string() }),
-            );
+            problems.extend(errors.into_iter().map(|e| ParseProblem {
+                span: e.pos.clone(),
+                message: e.kind.to_string(),
+            }));
             resource
         }
     }
@@ -202,7 +202,11 @@ mod tests {
         assert_eq!(file.text().len(), text.len(), "positions must stay true");
         assert!(!file.problems().is_empty());
         let broken_line_start = text.find("broken").unwrap();
-        assert!(file.problems().iter().all(|p| p.span.start >= broken_line_start));
+        assert!(
+            file.problems()
+                .iter()
+                .all(|p| p.span.start >= broken_line_start)
+        );
         let ids: Vec<_> = file
             .ast()
             .body
@@ -218,7 +222,9 @@ mod tests {
     #[test]
     fn offsets_of_ast_slices() {
         let file = ParsedFile::parse("a = 1\nlonger-id = text\n".to_owned());
-        let Entry::Message(m) = &file.ast().body[1] else { panic!("expected a message") };
+        let Entry::Message(m) = &file.ast().body[1] else {
+            panic!("expected a message")
+        };
         assert_eq!(file.offset_of(m.id.name), Some(6));
         assert_eq!(file.offset_of("not from the file"), None);
     }
@@ -228,7 +234,11 @@ mod tests {
         let text = r#"x = { "\u00é \\u00é \U1F600" }"#;
         let safe = neutralise_escapes(text).expect("one escape to neutralise");
         assert_eq!(safe.len(), text.len());
-        assert_eq!(safe.matches('?').count(), 2, "only the first é; an escaped backslash is no escape");
+        assert_eq!(
+            safe.matches('?').count(),
+            2,
+            "only the first é; an escaped backslash is no escape"
+        );
         assert_eq!(neutralise_escapes(r#"x = { "\u00E9" }"#), None);
     }
 }

@@ -12,7 +12,11 @@ use crate::script::classify;
 /// Where `needle` occurs in `form` (a formatted form: its full text and the ranges of isolation
 /// marks formatting inserted), by byte offsets of its characters in the full text. Matching
 /// ignores the inserted marks and treats no-break spaces as spaces.
-pub fn occurrences(text: &str, inserted: &[std::ops::Range<usize>], needle: &str) -> Vec<Vec<usize>> {
+pub fn occurrences(
+    text: &str,
+    inserted: &[std::ops::Range<usize>],
+    needle: &str,
+) -> Vec<Vec<usize>> {
     let visible: Vec<(usize, char)> = text
         .char_indices()
         .filter(|(i, _)| !inserted.iter().any(|r| r.contains(i)))
@@ -23,31 +27,59 @@ pub fn occurrences(text: &str, inserted: &[std::ops::Range<usize>], needle: &str
         return Vec::new();
     }
     (0..=visible.len() - needle.len())
-        .filter(|&start| visible[start..start + needle.len()].iter().map(|(_, c)| *c).eq(needle.iter().copied()))
-        .map(|start| visible[start..start + needle.len()].iter().map(|(i, _)| *i).collect())
+        .filter(|&start| {
+            visible[start..start + needle.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(needle.iter().copied())
+        })
+        .map(|start| {
+            visible[start..start + needle.len()]
+                .iter()
+                .map(|(i, _)| *i)
+                .collect()
+        })
         .collect()
 }
 
 /// U+00A0 NO-BREAK SPACE and U+202F NARROW NO-BREAK SPACE match a space.
 pub fn normalize_space(c: char) -> char {
-    if matches!(c, '\u{00A0}' | '\u{202F}') { ' ' } else { c }
+    if matches!(c, '\u{00A0}' | '\u{202F}') {
+        ' '
+    } else {
+        c
+    }
 }
 
 /// If some occurrence of `needle` in `text` does not display in order with base direction `rtl`,
 /// returns how it displays.
-pub fn misordered(text: &str, inserted: &[std::ops::Range<usize>], needle: &str, rtl: bool) -> Option<String> {
+pub fn misordered(
+    text: &str,
+    inserted: &[std::ops::Range<usize>],
+    needle: &str,
+    rtl: bool,
+) -> Option<String> {
     let found = occurrences(text, inserted, needle);
     if found.is_empty() {
         return None;
     }
     let visual = visual_order(text, rtl);
     let position = |byte: usize| visual.iter().position(|&(b, _)| b == byte);
-    let reads_rtl = needle.chars().map(bidi_class).find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
+    let reads_rtl = needle
+        .chars()
+        .map(bidi_class)
+        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
         .is_some_and(|c| c != BidiClass::L);
     for occurrence in found {
         let positions: Option<Vec<usize>> = occurrence.iter().map(|&b| position(b)).collect();
         let Some(positions) = positions else { continue };
-        let in_order = positions.windows(2).all(|w| if reads_rtl { w[1] + 1 == w[0] } else { w[0] + 1 == w[1] });
+        let in_order = positions.windows(2).all(|w| {
+            if reads_rtl {
+                w[1] + 1 == w[0]
+            } else {
+                w[0] + 1 == w[1]
+            }
+        });
         if !in_order {
             let lo = *positions.iter().min().expect("non-empty");
             let hi = *positions.iter().max().expect("non-empty");
@@ -66,8 +98,11 @@ fn visual_order(text: &str, rtl: bool) -> Vec<(usize, char)> {
     for paragraph in &info.paragraphs {
         let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
         for run in runs {
-            let chars: Vec<(usize, char)> =
-                text[run.clone()].char_indices().map(|(i, c)| (i + run.start, c)).filter(|&(_, c)| is_displayed(c)).collect();
+            let chars: Vec<(usize, char)> = text[run.clone()]
+                .char_indices()
+                .map(|(i, c)| (i + run.start, c))
+                .filter(|&(_, c)| is_displayed(c))
+                .collect();
             if levels[run.start].is_rtl() {
                 out.extend(chars.into_iter().rev());
             } else {
@@ -94,12 +129,18 @@ mod tests {
     #[test]
     fn phone_number_after_arabic_is_reversed() {
         let text = "اتصل على 0131 556 3535";
-        assert_eq!(misordered(text, &[], "0131 556 3535", true).as_deref(), Some("3535 556 0131"));
+        assert_eq!(
+            misordered(text, &[], "0131 556 3535", true).as_deref(),
+            Some("3535 556 0131")
+        );
         // After Arabic letters the digits are Arabic numbers (UAX #9 rule W2): reversed groups in a
         // left-to-right paragraph too.
         assert!(misordered(text, &[], "0131 556 3535", false).is_some());
         // After Latin text they are left-to-right (rule W7), even in a right-to-left paragraph.
-        assert_eq!(misordered("Call 0131 556 3535", &[], "0131 556 3535", true), None);
+        assert_eq!(
+            misordered("Call 0131 556 3535", &[], "0131 556 3535", true),
+            None
+        );
     }
 
     #[test]

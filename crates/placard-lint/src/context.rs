@@ -26,17 +26,34 @@ pub struct LocaleContext<'a, 'r> {
 
 impl std::fmt::Debug for LocaleContext<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LocaleContext").field("locale", &self.input.code).field("rtl", &self.rtl).finish_non_exhaustive()
+        f.debug_struct("LocaleContext")
+            .field("locale", &self.input.code)
+            .field("rtl", &self.rtl)
+            .finish_non_exhaustive()
     }
 }
 
 impl<'a, 'r> LocaleContext<'a, 'r> {
-    pub fn new(input: &'a LocaleInput<'a>, rules: &'r Rules, reference: Option<&'r LocaleContext<'r, 'r>>) -> Self {
+    pub fn new(
+        input: &'a LocaleInput<'a>,
+        rules: &'r Rules,
+        reference: Option<&'r LocaleContext<'r, 'r>>,
+    ) -> Self {
         let catalog = Catalog::new(input.files.iter().map(|f| (f.path, f.parsed)));
         let language = LanguageIdentifier::from_str(input.code).ok();
         let rtl = language.as_ref().is_some_and(script::is_rtl);
-        let plural = language.clone().and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
-        LocaleContext { input, catalog, rules, reference, language, rtl, plural }
+        let plural = language
+            .clone()
+            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
+        LocaleContext {
+            input,
+            catalog,
+            rules,
+            reference,
+            language,
+            rtl,
+            plural,
+        }
     }
 
     pub fn is_reference(&self) -> bool {
@@ -44,7 +61,14 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
     }
 
     /// A diagnostic for this locale pointing into file `file` (an index into the input's files).
-    pub fn at(&self, severity: Severity, code: Code, file: usize, span: Option<Range<usize>>, message: String) -> Diagnostic {
+    pub fn at(
+        &self,
+        severity: Severity,
+        code: Code,
+        file: usize,
+        span: Option<Range<usize>>,
+        message: String,
+    ) -> Diagnostic {
         let mut d = Diagnostic::new(severity, code, message)
             .locale(self.input.code)
             .file(self.input.files[file].display);
@@ -53,8 +77,16 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
     }
 
     /// A diagnostic for this locale about a path that may not exist (a missing file).
-    pub fn at_path(&self, severity: Severity, code: Code, path: &str, message: String) -> Diagnostic {
-        Diagnostic::new(severity, code, message).locale(self.input.code).file(self.input.display_path(path))
+    pub fn at_path(
+        &self,
+        severity: Severity,
+        code: Code,
+        path: &str,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::new(severity, code, message)
+            .locale(self.input.code)
+            .file(self.input.display_path(path))
     }
 
     /// The byte range of an AST slice in file `file`.
@@ -65,14 +97,17 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
     /// A formatter over this locale's catalog with the campaign's variables and plural rules.
     pub fn with_formatter<T>(&self, f: impl FnOnce(&Formatter<'_, 'a>) -> T) -> T {
         let rule = |n: f64| {
-            self.plural.as_ref().and_then(|rules| rules.select(n).ok()).map(|category| match category {
-                PluralCategory::ZERO => "zero",
-                PluralCategory::ONE => "one",
-                PluralCategory::TWO => "two",
-                PluralCategory::FEW => "few",
-                PluralCategory::MANY => "many",
-                PluralCategory::OTHER => "other",
-            })
+            self.plural
+                .as_ref()
+                .and_then(|rules| rules.select(n).ok())
+                .map(|category| match category {
+                    PluralCategory::ZERO => "zero",
+                    PluralCategory::ONE => "one",
+                    PluralCategory::TWO => "two",
+                    PluralCategory::FEW => "few",
+                    PluralCategory::MANY => "many",
+                    PluralCategory::OTHER => "other",
+                })
         };
         let formatter = Formatter::new(&self.catalog, &self.rules.variables)
             .with_plural_rule(&rule)

@@ -2,7 +2,7 @@
 //! second is dead text that a translator may believe is live. Ids in different files are allowed:
 //! real trees ship alternative branding files that define the same terms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use placard_core::{Code, Diagnostic, LineIndex, Severity};
 
@@ -10,7 +10,10 @@ use crate::LocaleContext;
 
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.catalog.files().iter().enumerate() {
-        let mut first = HashMap::new();
+        if file.unique_len() == file.entries.len() {
+            continue;
+        }
+        let mut first = HashMap::default();
         let mut index = None;
         for entry in &file.entries {
             let span = cx.span(i, entry.id.name);
@@ -21,9 +24,15 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
             let index = index.get_or_insert_with(|| LineIndex::new(file.parsed.text()));
             let line = index.line_col(earlier).line;
             out.push(
-                cx.at(Severity::Error, Code::DuplicateMessage, i, Some(span), format!("`{}` is already defined on line {line}", entry.key()))
-                    .message_id(entry.key())
-                    .hint("Fluent uses the first definition; delete one of the two."),
+                cx.at(
+                    Severity::Error,
+                    Code::DuplicateMessage,
+                    i,
+                    Some(span),
+                    format!("`{}` is already defined on line {line}", entry.key()),
+                )
+                .message_id(entry.key())
+                .hint("Fluent uses the first definition; delete one of the two."),
             );
         }
     }

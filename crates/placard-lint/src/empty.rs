@@ -32,9 +32,9 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 fn is_blank(pattern: &Pattern<&str>) -> bool {
     pattern.elements.iter().all(|element| match element {
         PatternElement::TextElement { value } => value.trim().is_empty(),
-        PatternElement::Placeable { expression: Expression::Inline(InlineExpression::StringLiteral { value }) } => {
-            value.trim().is_empty()
-        }
+        PatternElement::Placeable {
+            expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+        } => value.trim().is_empty(),
         PatternElement::Placeable { .. } => false,
     })
 }

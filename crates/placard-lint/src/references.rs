@@ -6,7 +6,7 @@
 //! also uses it unresolved is not blamed for the reference's gap: that is reported once, on the
 //! reference locale.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::walk::{Reference, ReferenceKind, references};
@@ -14,24 +14,40 @@ use placard_fluent::{EntryKind, EntryRef};
 
 use crate::LocaleContext;
 
+/// A pattern: an entry's value (`None`) or one of its attributes. Cycles run between patterns,
+/// so a message whose attribute shows its own other attribute is no cycle.
+type Node<'a> = (EntryKind, &'a str, Option<&'a str>);
+
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let mut edges: HashMap<(EntryKind, &str), Vec<(EntryKind, &str)>> = HashMap::new();
+    let mut edges: HashMap<Node<'_>, Vec<Node<'_>>> = HashMap::default();
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
-            let node = edges.entry((entry.kind, entry.id.name)).or_default();
-            for reference in entry_references(entry) {
-                let kind = match reference.kind {
-                    ReferenceKind::Message => EntryKind::Message,
-                    ReferenceKind::Term => EntryKind::Term,
-                    ReferenceKind::Variable | ReferenceKind::Function => continue,
-                };
-                node.push((kind, reference.name));
-                if let Some(message) = unresolved(cx, kind, &reference) {
+            let patterns = entry.value.map(|p| (None, p)).into_iter();
+            let patterns =
+                patterns.chain(entry.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
+            for (attribute, pattern) in patterns {
+                for reference in references(pattern) {
+                    let kind = match reference.kind {
+                        ReferenceKind::Message => EntryKind::Message,
+                        ReferenceKind::Term => EntryKind::Term,
+                        ReferenceKind::Variable | ReferenceKind::Function => continue,
+                    };
+                    edges
+                        .entry((entry.kind, entry.id.name, attribute))
+                        .or_default()
+                        .push((kind, reference.name, reference.attribute));
+                    let Some(message) = unresolved(cx, kind, &reference) else {
+                        continue;
+                    };
                     if excused(cx, entry, &reference) {
                         continue;
                     }
                     let span = cx.span(i, reference.name);
-                    let start = if kind == EntryKind::Term { span.start.saturating_sub(1) } else { span.start };
+                    let start = if kind == EntryKind::Term {
+                        span.start.saturating_sub(1)
+                    } else {
+                        span.start
+                    };
                     out.push(
                         cx.at(Severity::Error, Code::UnresolvedReference, i, Some(start..span.end), message)
                             .message_id(entry.key())
@@ -45,7 +61,11 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn entry_references<'a>(entry: &EntryRef<'a>) -> impl Iterator<Item = Reference<'a>> {
-    entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value)).flat_map(references)
+    entry
+        .value
+        .into_iter()
+        .chain(entry.attributes.iter().map(|a| &a.value))
+        .flat_map(references)
 }
 
 fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
@@ -57,18 +77,27 @@ fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
 }
 
 /// Why `reference` does not resolve, or `None` when it does.
-fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> Option<String> {
+fn unresolved(
+    cx: &LocaleContext<'_, '_>,
+    kind: EntryKind,
+    reference: &Reference<'_>,
+) -> Option<String> {
     let shown = display(kind, reference.name, reference.attribute);
-    if cx.rules.external.contains(&display(kind, reference.name, None)) {
+    if cx
+        .rules
+        .external
+        .contains(&display(kind, reference.name, None))
+    {
         return None;
     }
     let Some(target) = cx.catalog.get(kind, reference.name) else {
         return Some(format!("`{shown}` is not defined in this locale"));
     };
     match reference.attribute {
-        Some(attribute) if target.attribute(attribute).is_none() => {
-            Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None)))
-        }
+        Some(attribute) if target.attribute(attribute).is_none() => Some(format!(
+            "`{}` has no attribute `.{attribute}`",
+            display(kind, reference.name, None)
+        )),
         None if target.value.is_none() => Some(format!("`{shown}` has no value to show")),
         _ => None,
     }
@@ -76,63 +105,95 @@ fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference
 
 /// A translation's reference that the reference locale's same entry also makes, unresolved there.
 fn excused(cx: &LocaleContext<'_, '_>, entry: &EntryRef<'_>, reference: &Reference<'_>) -> bool {
-    let Some(ref_cx) = cx.reference else { return false };
-    let kind = if reference.kind == ReferenceKind::Term { EntryKind::Term } else { EntryKind::Message };
-    let Some(ref_entry) = ref_cx.catalog.get(entry.kind, entry.id.name) else { return false };
-    entry_references(&ref_entry).any(|r| r.kind == reference.kind && r.name == reference.name && r.attribute == reference.attribute)
-        && unresolved(ref_cx, kind, reference).is_some()
+    let Some(ref_cx) = cx.reference else {
+        return false;
+    };
+    let kind = if reference.kind == ReferenceKind::Term {
+        EntryKind::Term
+    } else {
+        EntryKind::Message
+    };
+    let Some(ref_entry) = ref_cx.catalog.get(entry.kind, entry.id.name) else {
+        return false;
+    };
+    entry_references(&ref_entry).any(|r| {
+        r.kind == reference.kind && r.name == reference.name && r.attribute == reference.attribute
+    }) && unresolved(ref_cx, kind, reference).is_some()
 }
 
-/// Reports each reference cycle once, on the entry of the cycle that comes first in the files.
-fn report_cycles(cx: &LocaleContext<'_, '_>, edges: &HashMap<(EntryKind, &str), Vec<(EntryKind, &str)>>, out: &mut Vec<Diagnostic>) {
-    let mut done: HashSet<(EntryKind, &str)> = HashSet::new();
-    let mut reported: HashSet<Vec<(EntryKind, &str)>> = HashSet::new();
-    for (i, file) in cx.catalog.files().iter().enumerate() {
+/// Reports each reference cycle once, on the pattern of the cycle that comes first in the files.
+/// One depth-first search over all patterns: every pattern is visited once.
+fn report_cycles(
+    cx: &LocaleContext<'_, '_>,
+    edges: &HashMap<Node<'_>, Vec<Node<'_>>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Mark {
+        OnPath,
+        Done,
+    }
+    let mut marks: HashMap<Node<'_>, Mark> = HashMap::default();
+    let mut path: Vec<(Node<'_>, usize)> = Vec::new();
+    for file in cx.catalog.files() {
         for entry in &file.entries {
-            let start = (entry.kind, entry.id.name);
-            if done.contains(&start) {
-                continue;
-            }
-            // Iterative depth-first search; `path` is the chain from `start`.
-            let mut path = vec![start];
-            let mut next = vec![0usize];
-            let mut on_path: HashSet<(EntryKind, &str)> = HashSet::from([start]);
-            while let Some(&node) = path.last() {
-                let targets = edges.get(&node).map(Vec::as_slice).unwrap_or(&[]);
-                let k = next.last_mut().expect("parallel to path");
-                if let Some(&target) = targets.get(*k) {
-                    *k += 1;
-                    if on_path.contains(&target) {
-                        let at = path.iter().position(|n| *n == target).expect("on path");
-                        let mut cycle: Vec<_> = path[at..].to_vec();
-                        let mut key = cycle.clone();
-                        key.sort();
-                        if reported.insert(key) {
-                            cycle.push(target);
-                            let chain: Vec<String> = cycle.iter().map(|(k, n)| display(*k, n, None)).collect();
-                            let first = cx.catalog.get(cycle[0].0, cycle[0].1);
-                            let (file_i, span) = match first {
-                                Some(e) => (e.file, cx.span(e.file, e.id.name)),
-                                None => (i, cx.span(i, entry.id.name)),
-                            };
-                            out.push(
-                                cx.at(Severity::Error, Code::UnresolvedReference, file_i, Some(span), format!("reference cycle: {}", chain.join(" → ")))
-                                    .message_id(display(cycle[0].0, cycle[0].1, None))
-                                    .hint("A message cannot contain itself; break the chain by writing the text out."),
-                            );
+            let patterns =
+                std::iter::once(None).chain(entry.attributes.iter().map(|a| Some(a.id.name)));
+            for attribute in patterns {
+                let start = (entry.kind, entry.id.name, attribute);
+                if marks.contains_key(&start) || !edges.contains_key(&start) {
+                    continue;
+                }
+                marks.insert(start, Mark::OnPath);
+                path.push((start, 0));
+                while let Some((node, next)) = path.last_mut() {
+                    let targets = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
+                    let Some(&target) = targets.get(*next) else {
+                        marks.insert(*node, Mark::Done);
+                        path.pop();
+                        continue;
+                    };
+                    *next += 1;
+                    match marks.get(&target) {
+                        Some(Mark::Done) => {}
+                        Some(Mark::OnPath) => {
+                            let at = path
+                                .iter()
+                                .position(|(n, _)| *n == target)
+                                .expect("on the path");
+                            let cycle: Vec<Node<'_>> = path[at..].iter().map(|(n, _)| *n).collect();
+                            out.push(cycle_diagnostic(cx, &cycle));
                         }
-                    } else if !done.contains(&target) && edges.contains_key(&target) {
-                        path.push(target);
-                        next.push(0);
-                        on_path.insert(target);
+                        None if edges.contains_key(&target) => {
+                            marks.insert(target, Mark::OnPath);
+                            path.push((target, 0));
+                        }
+                        None => {}
                     }
-                } else {
-                    done.insert(node);
-                    on_path.remove(&node);
-                    path.pop();
-                    next.pop();
                 }
             }
         }
     }
+}
+
+fn cycle_diagnostic(cx: &LocaleContext<'_, '_>, cycle: &[Node<'_>]) -> Diagnostic {
+    let first = cycle[0];
+    let chain: Vec<String> = cycle
+        .iter()
+        .chain(std::iter::once(&first))
+        .map(|(k, n, a)| display(*k, n, *a))
+        .collect();
+    let entry = cx
+        .catalog
+        .get(first.0, first.1)
+        .expect("a node of the graph is defined");
+    cx.at(
+        Severity::Error,
+        Code::UnresolvedReference,
+        entry.file,
+        Some(cx.span(entry.file, entry.id.name)),
+        format!("reference cycle: {}", chain.join(" → ")),
+    )
+    .message_id(display(first.0, first.1, first.2))
+    .hint("A message cannot contain itself; break the chain by writing the text out.")
 }

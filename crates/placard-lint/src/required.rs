@@ -19,7 +19,11 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 fn check_rule(cx: &LocaleContext<'_, '_>, rule: &Required, out: &mut Vec<Diagnostic>) {
     let (id, attribute) = rule.split();
     let Some(entry) = cx.catalog.lookup(id) else {
-        out.push(missing(cx, rule, format!("required message `{id}` is missing")));
+        out.push(missing(
+            cx,
+            rule,
+            format!("required message `{id}` is missing"),
+        ));
         return;
     };
     let pattern = match attribute {
@@ -32,25 +36,50 @@ fn check_rule(cx: &LocaleContext<'_, '_>, rule: &Required, out: &mut Vec<Diagnos
             None => format!("`{id}` has no value, which is required"),
         };
         let span = cx.span(entry.file, entry.id.name);
-        out.push(cx.at(Severity::Error, Code::MissingRequired, entry.file, Some(span), what).message_id(&rule.message));
+        out.push(
+            cx.at(
+                Severity::Error,
+                Code::MissingRequired,
+                entry.file,
+                Some(span),
+                what,
+            )
+            .message_id(&rule.message),
+        );
         return;
     };
     let span = cx.span(entry.file, anchor);
     let forms = cx.with_formatter(|f| f.forms(pattern));
     if forms.truncated {
         out.push(
-            cx.at(Severity::Warning, Code::RequiredText, entry.file, Some(span.clone()),
-                format!("`{}` has more forms than Placard enumerates ({}); only those were checked", rule.message, cx.rules.limits.max_forms))
-                .message_id(&rule.message),
+            cx.at(
+                Severity::Warning,
+                Code::RequiredText,
+                entry.file,
+                Some(span.clone()),
+                format!(
+                    "`{}` has more forms than Placard enumerates ({}); only those were checked",
+                    rule.message, cx.rules.limits.max_forms
+                ),
+            )
+            .message_id(&rule.message),
         );
     }
     let total = forms.forms.len();
     for needle in &rule.contains {
-        let failing: Vec<(usize, &Form)> =
-            forms.forms.iter().enumerate().filter(|(_, f)| bidi::occurrences(&f.text, &f.inserted, needle).is_empty()).collect();
+        let failing: Vec<(usize, &Form)> = forms
+            .forms
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| bidi::occurrences(&f.text, &f.inserted, needle).is_empty())
+            .collect();
         if let Some(&(n, form)) = failing.first() {
             let shown = form.visible();
-            let which = if total == 1 { String::new() } else { format!(" (form {} of {total}, {} failing)", n + 1, failing.len()) };
+            let which = if total == 1 {
+                String::new()
+            } else {
+                format!(" (form {} of {total}, {} failing)", n + 1, failing.len())
+            };
             out.push(
                 cx.at(Severity::Error, Code::RequiredText, entry.file, Some(span.clone()),
                     format!("`{}` must show \"{needle}\"{which}: {}", rule.message, explain_miss(&shown, needle)))
@@ -61,7 +90,11 @@ fn check_rule(cx: &LocaleContext<'_, '_>, rule: &Required, out: &mut Vec<Diagnos
         }
         for form in &forms.forms {
             if let Some(displayed) = bidi::misordered(&form.text, &form.inserted, needle, cx.rtl) {
-                let direction = if cx.rtl { "right-to-left" } else { "left-to-right" };
+                let direction = if cx.rtl {
+                    "right-to-left"
+                } else {
+                    "left-to-right"
+                };
                 out.push(
                     cx.at(Severity::Error, Code::BidiOrder, entry.file, Some(span.clone()),
                         format!("in a {direction} paragraph \"{needle}\" of `{}` displays as \"{displayed}\"", rule.message))
@@ -72,13 +105,29 @@ fn check_rule(cx: &LocaleContext<'_, '_>, rule: &Required, out: &mut Vec<Diagnos
             }
         }
     }
-    unsafe_chars::check_required(cx, entry.file, &span, &rule.message, &forms.forms, &rule.contains, out);
+    unsafe_chars::check_required(
+        cx,
+        entry.file,
+        &span,
+        &rule.message,
+        &forms.forms,
+        &rule.contains,
+        out,
+    );
 }
 
 fn missing(cx: &LocaleContext<'_, '_>, rule: &Required, message: String) -> Diagnostic {
     let (id, _) = rule.split();
-    let ref_path = cx.reference.and_then(|r| r.catalog.lookup(id)).map(|e| e.file).and_then(|i| cx.reference.map(|r| r.input.files[i].path));
-    let broken = cx.input.files.iter().any(|f| !f.parsed.problems().is_empty());
+    let ref_path = cx
+        .reference
+        .and_then(|r| r.catalog.lookup(id))
+        .map(|e| e.file)
+        .and_then(|i| cx.reference.map(|r| r.input.files[i].path));
+    let broken = cx
+        .input
+        .files
+        .iter()
+        .any(|f| !f.parsed.problems().is_empty());
     let hint = if broken {
         "This locale has syntax errors; one of them may have swallowed the message. Fix those first."
     } else {
@@ -101,19 +150,32 @@ fn explain_miss(text: &str, needle: &str) -> String {
     let needle_chars: Vec<char> = needle.chars().map(normalize_space).collect();
     let n = needle_chars.len();
     // 1. Present once invisible characters are skipped.
-    let kept: Vec<usize> = (0..chars.len()).filter(|&i| classify(chars[i]).is_none()).collect();
+    let kept: Vec<usize> = (0..chars.len())
+        .filter(|&i| classify(chars[i]).is_none())
+        .collect();
     if kept.len() >= n {
         for start in 0..=kept.len() - n {
             let window = &kept[start..start + n];
-            if window.iter().map(|&i| chars[i]).eq(needle_chars.iter().copied()) {
-                let inside: Vec<String> = (window[0]..=window[n - 1]).filter(|&i| classify(chars[i]).is_some()).map(|i| describe(chars[i])).collect();
+            if window
+                .iter()
+                .map(|&i| chars[i])
+                .eq(needle_chars.iter().copied())
+            {
+                let inside: Vec<String> = (window[0]..=window[n - 1])
+                    .filter(|&i| classify(chars[i]).is_some())
+                    .map(|i| describe(chars[i]))
+                    .collect();
                 return format!("it is there, but with {} inside", inside.join(", "));
             }
         }
         // 2. Present once lookalike characters are read as what they look like.
         for start in 0..=kept.len() - n {
             let window = &kept[start..start + n];
-            if window.iter().map(|&i| lookalike(chars[i]).unwrap_or(chars[i])).eq(needle_chars.iter().copied()) {
+            if window
+                .iter()
+                .map(|&i| lookalike(chars[i]).unwrap_or(chars[i]))
+                .eq(needle_chars.iter().copied())
+            {
                 let swaps: Vec<String> = window
                     .iter()
                     .zip(&needle_chars)
@@ -141,8 +203,15 @@ fn explain_miss(text: &str, needle: &str) -> String {
     match best {
         Some((d, window)) if d <= (n / 3).max(1) => {
             let found: String = window.iter().collect();
-            let at = window.iter().zip(&needle_chars).position(|(a, b)| a != b).unwrap_or(window.len().min(n));
-            format!("the closest text is \"{found}\", which differs at character {}", at + 1)
+            let at = window
+                .iter()
+                .zip(&needle_chars)
+                .position(|(a, b)| a != b)
+                .unwrap_or(window.len().min(n));
+            format!(
+                "the closest text is \"{found}\", which differs at character {}",
+                at + 1
+            )
         }
         _ => "it is not there".to_owned(),
     }
@@ -155,13 +224,15 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -177,9 +248,21 @@ mod tests {
 
     #[test]
     fn explains_each_kind_of_miss() {
-        assert_eq!(explain_miss("Call 0131 556 5335", "0131 556 3535"), "the closest text is \"0131 556 5335\", which differs at character 10");
-        assert!(explain_miss("Call 0131 5\u{200B}56 3535", "0131 556 3535").contains("U+200B ZERO WIDTH SPACE inside"));
-        assert!(explain_miss("Call ٠١٣١ 556 3535", "0131 556 3535").contains("'٠' U+0660 instead of '0'"));
-        assert_eq!(explain_miss("Nothing here at all", "0131 556 3535"), "it is not there");
+        assert_eq!(
+            explain_miss("Call 0131 556 5335", "0131 556 3535"),
+            "the closest text is \"0131 556 5335\", which differs at character 10"
+        );
+        assert!(
+            explain_miss("Call 0131 5\u{200B}56 3535", "0131 556 3535")
+                .contains("U+200B ZERO WIDTH SPACE inside")
+        );
+        assert!(
+            explain_miss("Call ٠١٣١ 556 3535", "0131 556 3535")
+                .contains("'٠' U+0660 instead of '0'")
+        );
+        assert_eq!(
+            explain_miss("Nothing here at all", "0131 556 3535"),
+            "it is not there"
+        );
     }
 }

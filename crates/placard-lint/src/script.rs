@@ -5,7 +5,8 @@ use unic_langid::LanguageIdentifier;
 
 /// Languages written right to left by default (an explicit script subtag overrides this).
 const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd", "syr", "ug", "ur", "yi",
+    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd",
+    "syr", "ug", "ur", "yi",
 ];
 
 /// True for right-to-left locales (Arabic, Hebrew, Urdu, Persian, ... and any `-Arab`/`-Hebr` tag;
@@ -16,7 +17,8 @@ pub fn is_rtl(language: &LanguageIdentifier) -> bool {
         Some(_) => false,
         None => {
             let lang = language.language.as_str();
-            RTL_LANGUAGES.contains(&lang) || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
+            RTL_LANGUAGES.contains(&lang)
+                || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
         }
     }
 }
@@ -26,8 +28,8 @@ const ZWSP_LANGUAGES: &[&str] = &["km", "th", "lo", "my", "bo", "dz", "jv", "shn
 
 /// Languages whose script shapes letters with ZWNJ/ZWJ (Arabic script, Indic scripts, Sinhala).
 const JOINER_LANGUAGES: &[&str] = &[
-    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa", "gu", "or", "ta",
-    "te", "kn", "ml", "si", "mai", "bho", "kok",
+    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa",
+    "gu", "or", "ta", "te", "kn", "ml", "si", "mai", "bho", "kok",
 ];
 
 /// How a character that may hide or reorder text is treated.
@@ -38,14 +40,16 @@ pub enum Invisible {
     /// LRI, RLI, FSI, PDI, LRM, RLM, ALM: the standard tools for keeping mixed text in order.
     DirectionMark,
     /// Zero-width and other invisible characters.
-    Invisible,
+    Hidden,
 }
 
 /// Classifies `c`, or `None` for an ordinary character.
 pub fn classify(c: char) -> Option<Invisible> {
     match c {
         '\u{202A}'..='\u{202E}' => Some(Invisible::Override),
-        '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Invisible::DirectionMark),
+        '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            Some(Invisible::DirectionMark)
+        }
         '\u{200B}'..='\u{200D}'
         | '\u{2060}'..='\u{2064}'
         | '\u{FEFF}'
@@ -57,9 +61,34 @@ pub fn classify(c: char) -> Option<Invisible> {
         | '\u{3164}'
         | '\u{FFA0}'
         | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => Some(Invisible::Invisible),
+        | '\u{E0000}'..='\u{E007F}' => Some(Invisible::Hidden),
         _ => None,
     }
+}
+
+/// A fast filter before [`classify`]: false when `text` cannot contain any character it
+/// recognises. Checks the first two UTF-8 bytes of each candidate, so ordinary text in any script
+/// (including kana, whose lead byte some candidates share) is passed over without decoding.
+pub fn may_contain_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let candidate = |i: usize| {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        match bytes[i] {
+            0xC2 => next == 0xAD,                 // U+00AD
+            0xCD => next == 0x8F,                 // U+034F
+            0xD8 => next == 0x9C,                 // U+061C
+            0xE1 => next == 0x85 || next == 0xA0, // U+115F, U+1160, U+180E
+            0xE2 => next == 0x80 || next == 0x81, // U+200B..U+206F
+            0xE3 => next == 0x85,                 // U+3164
+            0xEF => next >= 0xBB,                 // U+FEFF, U+FFA0, U+FFF9..
+            0xF3 => next == 0xA0,                 // U+E0000..
+            _ => false,
+        }
+    };
+    // memchr jumps between candidate lead bytes; ordinary text is skipped at memory speed.
+    memchr::memchr3_iter(0xE2, 0xC2, 0xEF, bytes).any(candidate)
+        || memchr::memchr3_iter(0xD8, 0xE1, 0xE3, bytes).any(candidate)
+        || memchr::memchr2_iter(0xCD, 0xF3, bytes).any(candidate)
 }
 
 /// Whether `c` (already classified) is ordinary in text of `language` outside required text.
@@ -69,7 +98,11 @@ pub fn is_normal(c: char, language: Option<&LanguageIdentifier>, rtl: bool) -> b
         // Overrides can reverse any text; no script needs them.
         '\u{202D}' | '\u{202E}' => false,
         // Embeddings, isolates and marks: long-standing practice in right-to-left trees.
-        '\u{202A}'..='\u{202C}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => rtl,
+        '\u{202A}'..='\u{202C}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => rtl,
         '\u{200B}' => ZWSP_LANGUAGES.contains(&lang),
         '\u{200C}' | '\u{200D}' => rtl || JOINER_LANGUAGES.contains(&lang),
         // A soft hyphen is a legitimate hyphenation hint in any language.
@@ -104,7 +137,11 @@ pub fn describe(c: char) -> String {
         '\u{FFFD}' => "REPLACEMENT CHARACTER",
         _ => "",
     };
-    let shown = if c.is_control() || classify(c).is_some() || c.is_whitespace() { String::new() } else { format!("'{c}' ") };
+    let shown = if c.is_control() || classify(c).is_some() || c.is_whitespace() {
+        String::new()
+    } else {
+        format!("'{c}' ")
+    };
     if name.is_empty() {
         format!("{shown}U+{:04X}", c as u32)
     } else {
@@ -115,8 +152,9 @@ pub fn describe(c: char) -> String {
 /// The ASCII character that `c` looks like, for digits from other scripts and common confusables.
 pub fn lookalike(c: char) -> Option<char> {
     let digit_blocks: &[u32] = &[
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
-        0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8,
+        0x1D7E2, 0x1D7EC, 0x1D7F6,
     ];
     let code = c as u32;
     for &zero in digit_blocks {
@@ -157,6 +195,20 @@ mod tests {
         assert!(is_normal('\u{200B}', Some(&lang("km")), false));
         assert!(!is_normal('\u{200B}', Some(&lang("fr")), false));
         assert!(!is_normal('\u{202E}', Some(&lang("he")), true));
+    }
+
+    #[test]
+    fn the_fast_filter_never_misses_a_classified_character() {
+        for code in 0..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if classify(c).is_some() {
+                let text = format!("ab{c}cd");
+                assert!(may_contain_invisible(&text), "U+{code:04X}");
+            }
+        }
+        assert!(!may_contain_invisible("Привет, こんにちは, مرحبا, 你好"));
     }
 
     #[test]

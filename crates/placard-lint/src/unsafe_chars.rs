@@ -11,16 +11,30 @@ use placard_fluent::forms::Form;
 
 use crate::LocaleContext;
 use crate::bidi::normalize_space;
-use crate::script::{Invisible, classify, describe, is_normal};
+use crate::script::{Invisible, classify, describe, is_normal, may_contain_invisible};
 
 /// Warnings for unusual invisible characters anywhere in the locale's text.
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
-            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry
+                .value
+                .into_iter()
+                .chain(entry.attributes.iter().map(|a| &a.value));
             for pattern in patterns {
-                each_char(cx, i, pattern, &mut |c, span| {
-                    if classify(c).is_some() && !is_normal(c, cx.language.as_ref(), cx.rtl) {
+                each_text(cx, i, pattern, &mut |text, span, literal| {
+                    if !may_contain_invisible(text) {
+                        return;
+                    }
+                    for (at, c) in text.char_indices() {
+                        if classify(c).is_none() || is_normal(c, cx.language.as_ref(), cx.rtl) {
+                            continue;
+                        }
+                        let span = if literal {
+                            span.clone()
+                        } else {
+                            span.start + at..span.start + at + c.len_utf8()
+                        };
                         out.push(
                             cx.at(Severity::Warning, Code::UnsafeChar, i, Some(span), format!("invisible character {} in `{}`", describe(c), entry.key()))
                                 .message_id(entry.key())
@@ -33,36 +47,50 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Calls `f` with every character of the translator's text in `pattern` (text and string
-/// literals, not identifiers), with its byte span in the file.
-fn each_char(cx: &LocaleContext<'_, '_>, file: usize, pattern: &Pattern<&str>, f: &mut dyn FnMut(char, Range<usize>)) {
+/// A piece of the translator's text, its byte span in the file, and whether it is a string
+/// literal (whose escapes are applied, so characters have no position of their own).
+type TextVisitor<'f> = dyn FnMut(&str, Range<usize>, bool) + 'f;
+
+/// Calls `f` with every piece of the translator's text in `pattern`: text elements and string
+/// literals, in every variant; identifiers are not text.
+fn each_text(
+    cx: &LocaleContext<'_, '_>,
+    file: usize,
+    pattern: &Pattern<&str>,
+    f: &mut TextVisitor<'_>,
+) {
     for element in &pattern.elements {
         match element {
-            PatternElement::TextElement { value } => {
-                let base = cx.span(file, value).start;
-                for (i, c) in value.char_indices() {
-                    f(c, base + i..base + i + c.len_utf8());
-                }
+            PatternElement::TextElement { value } => f(value, cx.span(file, value), false),
+            PatternElement::Placeable { expression } => {
+                each_expression_text(cx, file, expression, f)
             }
-            PatternElement::Placeable { expression } => each_expression_char(cx, file, expression, f),
         }
     }
 }
 
-fn each_expression_char(cx: &LocaleContext<'_, '_>, file: usize, expression: &Expression<&str>, f: &mut dyn FnMut(char, Range<usize>)) {
+fn each_expression_text(
+    cx: &LocaleContext<'_, '_>,
+    file: usize,
+    expression: &Expression<&str>,
+    f: &mut TextVisitor<'_>,
+) {
     match expression {
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
             // An escape like "\u202E" is as invisible to the reader as the character itself.
-            let span = cx.span(file, value);
-            for c in placard_fluent::forms::unescape(value).chars() {
-                f(c, span.clone());
-            }
+            f(
+                &placard_fluent::forms::unescape(value),
+                cx.span(file, value),
+                true,
+            );
         }
-        Expression::Inline(InlineExpression::Placeable { expression }) => each_expression_char(cx, file, expression, f),
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            each_expression_text(cx, file, expression, f)
+        }
         Expression::Inline(_) => {}
         Expression::Select { variants, .. } => {
             for variant in variants {
-                each_char(cx, file, &variant.value, f);
+                each_text(cx, file, &variant.value, f);
             }
         }
     }
@@ -95,14 +123,30 @@ pub fn check_required(
         let chars: Vec<char> = visible_chars(form);
         for &c in &chars {
             if classify(c) == Some(Invisible::Override) {
-                report(c, "", format!("{} in required message `{id}` can reorder the required text", describe(c)), out);
+                report(
+                    c,
+                    "",
+                    format!(
+                        "{} in required message `{id}` can reorder the required text",
+                        describe(c)
+                    ),
+                    out,
+                );
             }
         }
         for needle in contains {
             for (c, inside) in invisible_in_or_around(&chars, needle) {
-                if inside || classify(c) == Some(Invisible::Invisible) {
+                if inside || classify(c) == Some(Invisible::Hidden) {
                     let place = if inside { "inside" } else { "next to" };
-                    report(c, needle, format!("{} {place} \"{needle}\" in required message `{id}`", describe(c)), out);
+                    report(
+                        c,
+                        needle,
+                        format!(
+                            "{} {place} \"{needle}\" in required message `{id}`",
+                            describe(c)
+                        ),
+                        out,
+                    );
                 }
             }
         }
@@ -117,14 +161,20 @@ fn visible_chars(form: &Form) -> Vec<char> {
 /// next to one; `true` for inside.
 fn invisible_in_or_around(chars: &[char], needle: &str) -> Vec<(char, bool)> {
     let needle: Vec<char> = needle.chars().map(normalize_space).collect();
-    let kept: Vec<usize> = (0..chars.len()).filter(|&i| classify(chars[i]).is_none()).collect();
+    let kept: Vec<usize> = (0..chars.len())
+        .filter(|&i| classify(chars[i]).is_none())
+        .collect();
     let mut found = Vec::new();
     if needle.is_empty() || kept.len() < needle.len() {
         return found;
     }
     for start in 0..=kept.len() - needle.len() {
         let window = &kept[start..start + needle.len()];
-        if !window.iter().map(|&i| normalize_space(chars[i])).eq(needle.iter().copied()) {
+        if !window
+            .iter()
+            .map(|&i| normalize_space(chars[i]))
+            .eq(needle.iter().copied())
+        {
             continue;
         }
         let (first, last) = (window[0], window[needle.len() - 1]);

@@ -78,10 +78,22 @@ pub struct Config {
 impl Config {
     /// Reads and validates the pipeline file at `path`.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig { path: path.to_owned(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig {
+            path: path.to_owned(),
+            source,
+        })?;
         let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            Error::Config { path: path.to_owned(), line: Some(line), column: None, message: "the file is not valid UTF-8".into() }
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
+            Error::Config {
+                path: path.to_owned(),
+                line: Some(line),
+                column: None,
+                message: "the file is not valid UTF-8".into(),
+            }
         })?;
         Config::parse(path, text)
     }
@@ -110,21 +122,37 @@ impl Config {
         let mut required = Vec::new();
         for rule in raw.required {
             if !is_message_id(&rule.message.value) {
-                return Err(invalid(&rule.message.referenced, format!(
-                    "`{}` is not a message id: write `id`, `-term` or `id.attribute`", rule.message.value
-                )));
+                return Err(invalid(
+                    &rule.message.referenced,
+                    format!(
+                        "`{}` is not a message id: write `id`, `-term` or `id.attribute`",
+                        rule.message.value
+                    ),
+                ));
             }
-            if rule.contains.value.is_empty() || rule.contains.value.iter().any(|s| s.trim().is_empty()) {
-                return Err(invalid(&rule.contains.referenced, format!(
-                    "required message `{}` needs at least one non-empty `contains` string", rule.message.value
-                )));
+            if rule.contains.value.is_empty()
+                || rule.contains.value.iter().any(|s| s.trim().is_empty())
+            {
+                return Err(invalid(
+                    &rule.contains.referenced,
+                    format!(
+                        "required message `{}` needs at least one non-empty `contains` string",
+                        rule.message.value
+                    ),
+                ));
             }
-            required.push(Required { message: rule.message.value, contains: rule.contains.value });
+            required.push(Required {
+                message: rule.message.value,
+                contains: rule.contains.value,
+            });
         }
         let mut external = HashSet::new();
         for id in raw.locales.external {
             if !is_message_id(&id.value) || id.value.contains('.') {
-                return Err(invalid(&id.referenced, format!("`{}` is not a message or term id", id.value)));
+                return Err(invalid(
+                    &id.referenced,
+                    format!("`{}` is not a message or term id", id.value),
+                ));
             }
             external.insert(id.value);
         }
@@ -150,7 +178,10 @@ impl Config {
             root,
             campaign: raw.campaign,
             reference: locale(raw.locales.reference),
-            only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
+            only: raw
+                .locales
+                .only
+                .map(|only| only.into_iter().map(locale).collect()),
             rules: Rules {
                 strict: raw.locales.strict.unwrap_or(true),
                 required,
@@ -163,7 +194,10 @@ impl Config {
 
     /// The config file's path as shown in diagnostics (relative to its own folder).
     pub fn display_path(&self) -> String {
-        self.path.file_name().map_or_else(|| DEFAULT_CONFIG.to_owned(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || DEFAULT_CONFIG.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 
@@ -175,7 +209,8 @@ fn first_line(message: &str) -> String {
 fn is_message_id(id: &str) -> bool {
     let ident = |s: &str| {
         let mut chars = s.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
     let id = id.strip_prefix('-').unwrap_or(id);
     match id.split_once('.') {
@@ -203,8 +238,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_location() {
-        let err = parse("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n").expect_err("typo");
-        let Error::Config { line, message, .. } = err else { panic!("expected a config error") };
+        let err = parse("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n")
+            .expect_err("typo");
+        let Error::Config { line, message, .. } = err else {
+            panic!("expected a config error")
+        };
         assert_eq!(line, Some(4));
         assert!(message.contains("stirct"), "{message}");
     }

@@ -77,11 +77,23 @@ impl Workspace {
                 Some(d)
             };
             if !is_valid_tag(&locale.code) {
-                at(Diagnostic::error(Code::InvalidLocale, format!("{what} `{}` is not a valid BCP 47 language tag", locale.code)))
+                at(Diagnostic::error(
+                    Code::InvalidLocale,
+                    format!(
+                        "{what} `{}` is not a valid BCP 47 language tag",
+                        locale.code
+                    ),
+                ))
             } else if !valid.contains(&locale.code) {
-                at(Diagnostic::error(Code::MissingLocale, format!("{what} `{}` has no folder in {display_root}", locale.code))
-                    .locale(&locale.code)
-                    .hint(format!("Create {} or remove the locale from pipeline.yaml.", join(&display_root, &locale.code))))
+                at(Diagnostic::error(
+                    Code::MissingLocale,
+                    format!("{what} `{}` has no folder in {display_root}", locale.code),
+                )
+                .locale(&locale.code)
+                .hint(format!(
+                    "Create {} or remove the locale from pipeline.yaml.",
+                    join(&display_root, &locale.code)
+                )))
             } else {
                 None
             }
@@ -116,12 +128,22 @@ impl Workspace {
         } else {
             for code in filter.iter().filter(|c| !wanted.contains(*c)) {
                 diagnostics.push(
-                    Diagnostic::error(Code::MissingLocale, format!("--locale {code}: no such locale in this project"))
-                        .locale(code)
-                        .hint(format!("Known locales: {}", wanted.iter().cloned().collect::<Vec<_>>().join(", "))),
+                    Diagnostic::error(
+                        Code::MissingLocale,
+                        format!("--locale {code}: no such locale in this project"),
+                    )
+                    .locale(code)
+                    .hint(format!(
+                        "Known locales: {}",
+                        wanted.iter().cloned().collect::<Vec<_>>().join(", ")
+                    )),
                 );
             }
-            filter.iter().filter(|c| wanted.contains(*c)).cloned().collect()
+            filter
+                .iter()
+                .filter(|c| wanted.contains(*c))
+                .cloned()
+                .collect()
         };
         let mut to_load: BTreeSet<String> = selected.clone();
         if reference_ok {
@@ -132,18 +154,21 @@ impl Workspace {
         let mut jobs = Vec::new();
         for code in &to_load {
             let dir = config.locales_dir.join(code);
-            for path in ftl_files(&dir)? {
-                jobs.push((code.clone(), dir.clone(), path));
+            for (path, rel) in ftl_files(&dir)? {
+                jobs.push((code.clone(), path, rel));
             }
         }
         let files: Vec<(String, LoadedFile)> = jobs
             .into_par_iter()
-            .map(|(code, dir, path)| {
-                let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-                let decoded = decode(&bytes);
+            .map(|(code, path, rel)| {
+                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let decoded = decode(bytes);
                 let file = LoadedFile {
-                    path: relative(&path, &dir),
-                    display: relative(&path, &config.root),
+                    display: format!("{}/{rel}", join(&display_root, &code)),
+                    path: rel,
                     invalid_utf8_at: decoded.invalid_utf8_at,
                     parsed: ParsedFile::parse(decoded.text),
                 };
@@ -152,23 +177,38 @@ impl Workspace {
             .collect::<Result<_, Error>>()?;
         let mut locales: Vec<LoadedLocale> = to_load
             .iter()
-            .map(|code| LoadedLocale { code: code.clone(), display_dir: join(&display_root, code), files: Vec::new() })
+            .map(|code| LoadedLocale {
+                code: code.clone(),
+                display_dir: join(&display_root, code),
+                files: Vec::new(),
+            })
             .collect();
         for (code, file) in files {
-            let i = locales.iter().position(|l| l.code == code).expect("every job's locale is loaded");
+            let i = locales
+                .iter()
+                .position(|l| l.code == code)
+                .expect("every job's locale is loaded");
             locales[i].files.push(file);
         }
         for locale in &mut locales {
             locale.files.sort_by(|a, b| a.path.cmp(&b.path));
         }
-        Ok(Workspace { config, locales, selected, diagnostics })
+        Ok(Workspace {
+            config,
+            locales,
+            selected,
+            diagnostics,
+        })
     }
 
     /// Runs every check on the selected locales.
     pub fn lint(&self) -> Report {
         let inputs: Vec<LocaleInput<'_>> = self.locales.iter().map(input).collect();
         let reference = inputs.iter().find(|l| l.code == self.config.reference.code);
-        let selected: Vec<&LocaleInput<'_>> = inputs.iter().filter(|l| self.selected.contains(l.code)).collect();
+        let selected: Vec<&LocaleInput<'_>> = inputs
+            .iter()
+            .filter(|l| self.selected.contains(l.code))
+            .collect();
         let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
         report.extend(self.diagnostics.iter().cloned());
         report
@@ -176,7 +216,11 @@ impl Workspace {
 
     /// The text of a file by its display path, for reporters that quote source lines.
     pub fn source(&self, display: &str) -> Option<&str> {
-        self.locales.iter().flat_map(|l| &l.files).find(|f| f.display == display).map(|f| f.parsed.text())
+        self.locales
+            .iter()
+            .flat_map(|l| &l.files)
+            .find(|f| f.display == display)
+            .map(|f| f.parsed.text())
     }
 }
 
@@ -187,13 +231,22 @@ fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
         files: locale
             .files
             .iter()
-            .map(|f| FileInput { path: &f.path, display: &f.display, parsed: &f.parsed, invalid_utf8_at: f.invalid_utf8_at })
+            .map(|f| FileInput {
+                path: &f.path,
+                display: &f.display,
+                parsed: &f.parsed,
+                invalid_utf8_at: f.invalid_utf8_at,
+            })
             .collect(),
     }
 }
 
 fn join(dir: &str, name: &str) -> String {
-    if dir == "." { name.to_owned() } else { format!("{dir}/{name}") }
+    if dir == "." {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 /// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
@@ -203,7 +256,10 @@ fn is_valid_tag(code: &str) -> bool {
 
 /// The sub-folders of the locales folder, sorted; hidden folders and symlinks are skipped.
 fn locale_folders(dir: &Path) -> Result<Vec<String>, Error> {
-    let io = |source| Error::Io { path: dir.to_owned(), source };
+    let io = |source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
@@ -219,24 +275,28 @@ fn locale_folders(dir: &Path) -> Result<Vec<String>, Error> {
     Ok(names)
 }
 
-/// Every `.ftl` file under `dir`, recursively, sorted. Symlinks are not followed, so a locale
-/// folder cannot reach outside itself.
-fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// Every `.ftl` file under `root`, recursively, with its path relative to `root` (with `/`),
+/// sorted by that. Symlinks are not followed, so a locale folder cannot reach outside itself.
+fn ftl_files(root: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let io = |source| Error::Io { path: dir.clone(), source };
+    let mut stack = vec![(root.to_owned(), String::new())];
+    while let Some((dir, prefix)) = stack.pop() {
+        let io = |source| Error::Io {
+            path: dir.clone(),
+            source,
+        };
         for entry in std::fs::read_dir(&dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             let kind = entry.file_type().map_err(io)?;
-            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = format!("{prefix}{name}");
             if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") {
-                out.push(path);
+                stack.push((entry.path(), format!("{rel}/")));
+            } else if kind.is_file() && name.ends_with(".ftl") {
+                out.push((entry.path(), rel));
             }
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
 }

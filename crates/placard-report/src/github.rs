@@ -33,7 +33,12 @@ pub fn render(report: &Report) -> String {
             message.push_str("\nhint: ");
             message.push_str(hint);
         }
-        let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(&message));
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            properties.join(","),
+            data(&message)
+        );
     }
     let _ = writeln!(
         out,
@@ -47,7 +52,9 @@ pub fn render(report: &Report) -> String {
 
 /// Escapes a command's message (GitHub's rules for workflow command data).
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value, which also may not contain `:` or `,`.
@@ -68,11 +75,16 @@ mod tests {
             .hint("fix it");
         d.line = Some(3);
         d.column = Some(7);
-        let report = Report { diagnostics: vec![d], ..Report::default() };
+        let report = Report {
+            diagnostics: vec![d],
+            ..Report::default()
+        };
         let out = render(&report);
         assert_eq!(
             out.lines().next(),
-            Some("::error file=locales/pl/a%2Cb.ftl,line=3,col=7,title=required-text::[pl] 100%25 wrong:%0Asee%0Ahint: fix it")
+            Some(
+                "::error file=locales/pl/a%2Cb.ftl,line=3,col=7,title=required-text::[pl] 100%25 wrong:%0Asee%0Ahint: fix it"
+            )
         );
     }
 }
