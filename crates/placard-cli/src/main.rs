@@ -61,32 +61,23 @@ fn main() -> ExitCode {
 }
 
 fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
-    let workspace =
-        match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
-            Ok(workspace) => workspace,
-            Err(error) => return unusable(&error),
-        };
+    let workspace = match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
+        Ok(workspace) => workspace,
+        Err(error) => return unusable(&error),
+    };
     let report = workspace.lint();
     let rendered = match args.format {
-        Format::Human => human::render(
-            &report,
-            &|file| workspace.source(file),
-            human::Options { color: true },
-        ),
+        Format::Human => human::render(&report, &|file| workspace.source(file), human::Options { color: true }),
         Format::Json => json::render(&report),
         Format::Github => github::render(&report),
     };
     let written = if args.format == Format::Human {
         // AutoStream drops colour when stdout is not a terminal or NO_COLOR is set.
         let mut stdout = anstream::stdout();
-        stdout
-            .write_all(rendered.as_bytes())
-            .and_then(|()| stdout.flush())
+        stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
     } else {
         let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(rendered.as_bytes())
-            .and_then(|()| stdout.flush())
+        stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
     };
     if written.is_err() {
         return ExitCode::from(EXIT_UNUSABLE);
@@ -94,11 +85,7 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
     let failed = report.has_errors();
     // The process ends here: freeing thousands of syntax trees one by one would only cost time.
     std::mem::forget(workspace);
-    if failed {
-        ExitCode::from(EXIT_ERRORS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
 }
 
 fn unusable(error: &dyn std::error::Error) -> ExitCode {

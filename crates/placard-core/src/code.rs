@@ -75,11 +75,7 @@ mod tests {
         for &code in Code::ALL {
             assert_eq!(Code::from_name(code.as_str()), Some(code));
             assert!(seen.insert(code.as_str()), "duplicate code name {code}");
-            assert!(
-                code.as_str()
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'-')
-            );
+            assert!(code.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
         }
         assert_eq!(Code::from_name("no-such-check"), None);
     }

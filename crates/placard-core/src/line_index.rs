@@ -18,12 +18,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
         LineIndex { text, starts }
     }
 
@@ -36,10 +31,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let column = self.text[self.starts[line]..offset].chars().count() + 1;
-        LineCol {
-            line: saturating_u32(line + 1),
-            column: saturating_u32(column),
-        }
+        LineCol { line: saturating_u32(line + 1), column: saturating_u32(column) }
     }
 
     /// The text of 1-based `line` without its line ending.

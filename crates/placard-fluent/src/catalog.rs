@@ -74,11 +74,7 @@ impl<'a> FileEntries<'a> {
 
     /// The distinct ids of the file, each with its first entry, in file order.
     pub fn unique(&self) -> impl Iterator<Item = &EntryRef<'a>> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| self.first.get(&(e.kind, e.id.name)) == Some(i))
-            .map(|(_, e)| e)
+        self.entries.iter().enumerate().filter(|(i, e)| self.first.get(&(e.kind, e.id.name)) == Some(i)).map(|(_, e)| e)
     }
 
     /// How many distinct ids the file defines.
@@ -109,12 +105,7 @@ impl<'a> Catalog<'a> {
                 for (i, e) in entries.iter().enumerate() {
                     first.entry((e.kind, e.id.name)).or_insert(i);
                 }
-                FileEntries {
-                    path,
-                    parsed,
-                    entries,
-                    first,
-                }
+                FileEntries { path, parsed, entries, first }
             })
             .collect();
         let by_path = files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
@@ -123,11 +114,7 @@ impl<'a> Catalog<'a> {
                 by_id.entry((entry.kind, entry.id.name)).or_insert(*entry);
             }
         }
-        Catalog {
-            files,
-            by_path,
-            by_id,
-        }
+        Catalog { files, by_path, by_id }
     }
 
     pub fn files(&self) -> &[FileEntries<'a>] {
@@ -212,18 +199,10 @@ mod tests {
         let b = ParsedFile::parse("-brand = Term B\nother = x\n    .alt = y\n".to_owned());
         let catalog = Catalog::new([("a.ftl", &a), ("b.ftl", &b)]);
         assert_eq!(catalog.len(), 3);
-        assert_eq!(
-            catalog.lookup("brand").map(|e| e.kind),
-            Some(EntryKind::Message)
-        );
+        assert_eq!(catalog.lookup("brand").map(|e| e.kind), Some(EntryKind::Message));
         let term = catalog.lookup("-brand").expect("term");
         assert_eq!((term.file, term.key()), (0, "-brand".to_owned()));
-        assert!(
-            catalog
-                .lookup("other.alt")
-                .and_then(|e| e.pattern(Some("alt")))
-                .is_some()
-        );
+        assert!(catalog.lookup("other.alt").and_then(|e| e.pattern(Some("alt"))).is_some());
         assert!(catalog.lookup("missing").is_none());
         assert_eq!(catalog.file("b.ftl").map(|f| f.entries.len()), Some(2));
     }

@@ -19,11 +19,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text,
-            invalid_utf8_at: None,
-            invalid_sequences: 0,
-        },
+        Ok(text) => Decoded { text, invalid_utf8_at: None, invalid_sequences: 0 },
         Err(error) => {
             let bytes = error.as_bytes();
             let mut text = String::with_capacity(bytes.len() + 8);
@@ -37,11 +33,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
                     text.push(char::REPLACEMENT_CHARACTER);
                 }
             }
-            Decoded {
-                text,
-                invalid_utf8_at: first,
-                invalid_sequences: count,
-            }
+            Decoded { text, invalid_utf8_at: first, invalid_sequences: count }
         }
     }
 }

@@ -15,9 +15,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use fluent_bundle::types::FluentNumber;
-use fluent_syntax::ast::{
-    Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
-};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey};
 use fluent_syntax::unicode::unescape_unicode_to_string;
 
 use crate::{Catalog, EntryKind};
@@ -46,11 +44,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_forms: 1024,
-            max_depth: 32,
-            max_len: 64 * 1024,
-        }
+        Limits { max_forms: 1024, max_depth: 32, max_len: 64 * 1024 }
     }
 }
 
@@ -82,8 +76,7 @@ impl Form {
     fn append(&mut self, other: &Form) {
         let base = self.text.len();
         self.text.push_str(&other.text);
-        self.inserted
-            .extend(other.inserted.iter().map(|r| r.start + base..r.end + base));
+        self.inserted.extend(other.inserted.iter().map(|r| r.start + base..r.end + base));
     }
 
     fn isolated(&self) -> Form {
@@ -105,11 +98,7 @@ impl Form {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// A message or term reference with no definition (or no such attribute).
-    Unresolved {
-        kind: EntryKind,
-        name: String,
-        attribute: Option<String>,
-    },
+    Unresolved { kind: EntryKind, name: String, attribute: Option<String> },
     /// A reference that leads back to itself.
     Cycle { kind: EntryKind, name: String },
     /// References nested deeper than [`Limits::max_depth`].
@@ -138,9 +127,7 @@ pub struct Formatter<'c, 'a> {
 
 impl std::fmt::Debug for Formatter<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Formatter")
-            .field("limits", &self.limits)
-            .finish_non_exhaustive()
+        f.debug_struct("Formatter").field("limits", &self.limits).finish_non_exhaustive()
     }
 }
 
@@ -168,12 +155,7 @@ struct State<'a> {
 
 impl<'c, 'a> Formatter<'c, 'a> {
     pub fn new(catalog: &'c Catalog<'a>, variables: &'c HashMap<String, Value>) -> Self {
-        Formatter {
-            catalog,
-            variables,
-            plural: None,
-            limits: Limits::default(),
-        }
+        Formatter { catalog, variables, plural: None, limits: Limits::default() }
     }
 
     pub fn with_plural_rule(mut self, rule: PluralRule<'c>) -> Self {
@@ -188,29 +170,19 @@ impl<'c, 'a> Formatter<'c, 'a> {
 
     /// Every form of `pattern`, a pattern of this catalog's locale.
     pub fn forms(&self, pattern: &'a Pattern<&'a str>) -> Forms {
-        let mut state = State {
-            stack: Vec::new(),
-            forms: Forms::default(),
-        };
+        let mut state = State { stack: Vec::new(), forms: Forms::default() };
         let forms = self.pattern(pattern, &Scope::Message, &mut state);
         let mut out = state.forms;
         out.forms = forms;
         out
     }
 
-    fn pattern(
-        &self,
-        pattern: &'a Pattern<&'a str>,
-        scope: &Scope<'a>,
-        state: &mut State<'a>,
-    ) -> Vec<Form> {
+    fn pattern(&self, pattern: &'a Pattern<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
         let isolating = pattern.elements.len() > 1;
         let mut acc = vec![Form::default()];
         for element in &pattern.elements {
             match element {
-                PatternElement::TextElement { value } => {
-                    acc.iter_mut().for_each(|f| f.push_str(value))
-                }
+                PatternElement::TextElement { value } => acc.iter_mut().for_each(|f| f.push_str(value)),
                 PatternElement::Placeable { expression } => {
                     let mut parts = self.expression(expression, scope, state);
                     if isolating && needs_isolation(expression) {
@@ -265,12 +237,7 @@ impl<'c, 'a> Formatter<'c, 'a> {
         out
     }
 
-    fn expression(
-        &self,
-        expression: &'a Expression<&'a str>,
-        scope: &Scope<'a>,
-        state: &mut State<'a>,
-    ) -> Vec<Form> {
+    fn expression(&self, expression: &'a Expression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
         match expression {
             Expression::Inline(inline) => self.inline(inline, scope, state),
             Expression::Select { selector, variants } => {
@@ -284,38 +251,20 @@ impl<'c, 'a> Formatter<'c, 'a> {
         }
     }
 
-    fn inline(
-        &self,
-        inline: &'a InlineExpression<&'a str>,
-        scope: &Scope<'a>,
-        state: &mut State<'a>,
-    ) -> Vec<Form> {
-        let text = |s: String| {
-            vec![Form {
-                text: s,
-                inserted: Vec::new(),
-            }]
-        };
+    fn inline(&self, inline: &'a InlineExpression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
+        let text = |s: String| vec![Form { text: s, inserted: Vec::new() }];
         match inline {
-            InlineExpression::StringLiteral { value } => {
-                text(unescape_unicode_to_string(value).into_owned())
-            }
+            InlineExpression::StringLiteral { value } => text(unescape_unicode_to_string(value).into_owned()),
             InlineExpression::NumberLiteral { value } => text(format_number(value)),
             InlineExpression::VariableReference { id } => match self.variable(id.name, scope) {
-                Selected::Values(values) => {
-                    values.iter().flat_map(|v| text(value_text(v))).collect()
-                }
+                Selected::Values(values) => values.iter().flat_map(|v| text(value_text(v))).collect(),
                 Selected::Unknown | Selected::Missing => text(format!("{{${}}}", id.name)),
             },
             InlineExpression::MessageReference { id, attribute } => {
                 let attribute = attribute.as_ref().map(|a| a.name);
                 self.reference(EntryKind::Message, id.name, attribute, scope, state)
             }
-            InlineExpression::TermReference {
-                id,
-                attribute,
-                arguments,
-            } => {
+            InlineExpression::TermReference { id, attribute, arguments } => {
                 let mut args = HashMap::new();
                 if let Some(arguments) = arguments {
                     for named in &arguments.named {
@@ -323,13 +272,7 @@ impl<'c, 'a> Formatter<'c, 'a> {
                     }
                 }
                 let attribute = attribute.as_ref().map(|a| a.name);
-                self.reference(
-                    EntryKind::Term,
-                    id.name,
-                    attribute,
-                    &Scope::Term(args),
-                    state,
-                )
+                self.reference(EntryKind::Term, id.name, attribute, &Scope::Term(args), state)
             }
             InlineExpression::FunctionReference { id, arguments } => {
                 // NUMBER(x) and DATETIME(x) format their first argument; only a known number can be shown.
@@ -353,16 +296,9 @@ impl<'c, 'a> Formatter<'c, 'a> {
         let shown = || {
             let sigil = if kind == EntryKind::Term { "-" } else { "" };
             let attr = attribute.map(|a| format!(".{a}")).unwrap_or_default();
-            vec![Form {
-                text: format!("{{{sigil}{name}{attr}}}"),
-                inserted: Vec::new(),
-            }]
+            vec![Form { text: format!("{{{sigil}{name}{attr}}}"), inserted: Vec::new() }]
         };
-        let Some(pattern) = self
-            .catalog
-            .get(kind, name)
-            .and_then(|e| e.pattern(attribute))
-        else {
+        let Some(pattern) = self.catalog.get(kind, name).and_then(|e| e.pattern(attribute)) else {
             state.forms.problems.push(Problem::Unresolved {
                 kind,
                 name: name.to_owned(),
@@ -371,10 +307,7 @@ impl<'c, 'a> Formatter<'c, 'a> {
             return shown();
         };
         if state.stack.contains(&(kind, name)) {
-            state.forms.problems.push(Problem::Cycle {
-                kind,
-                name: name.to_owned(),
-            });
+            state.forms.problems.push(Problem::Cycle { kind, name: name.to_owned() });
             return shown();
         }
         if state.stack.len() >= self.limits.max_depth {
@@ -403,9 +336,9 @@ impl<'c, 'a> Formatter<'c, 'a> {
     /// A term argument's value: literals are known; a variable is known if the caller supplied it.
     fn argument(&self, value: &'a InlineExpression<&'a str>, scope: &Scope<'a>) -> Option<Value> {
         match value {
-            InlineExpression::StringLiteral { value } => Some(Value::String(
-                unescape_unicode_to_string(value).into_owned(),
-            )),
+            InlineExpression::StringLiteral { value } => {
+                Some(Value::String(unescape_unicode_to_string(value).into_owned()))
+            }
             InlineExpression::NumberLiteral { value } => value.parse().ok().map(Value::Number),
             InlineExpression::VariableReference { id } => match self.variable(id.name, scope) {
                 Selected::Values(mut values) if values.len() == 1 => values.pop(),
@@ -429,16 +362,11 @@ impl<'c, 'a> Formatter<'c, 'a> {
         }
     }
 
-    fn selector(
-        &self,
-        selector: &'a InlineExpression<&'a str>,
-        scope: &Scope<'a>,
-        state: &mut State<'a>,
-    ) -> Selected {
+    fn selector(&self, selector: &'a InlineExpression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Selected {
         match selector {
-            InlineExpression::StringLiteral { value } => Selected::Values(vec![Value::String(
-                unescape_unicode_to_string(value).into_owned(),
-            )]),
+            InlineExpression::StringLiteral { value } => {
+                Selected::Values(vec![Value::String(unescape_unicode_to_string(value).into_owned())])
+            }
             InlineExpression::NumberLiteral { value } => match value.parse() {
                 Ok(n) => Selected::Values(vec![Value::Number(n)]),
                 Err(_) => Selected::Unknown,
@@ -453,22 +381,13 @@ impl<'c, 'a> Formatter<'c, 'a> {
             InlineExpression::TermReference { .. } => {
                 // `{ -brand.gender -> ...}`: the term attribute's forms are the possible values.
                 let forms = self.inline(selector, scope, state);
-                Selected::Values(
-                    forms
-                        .into_iter()
-                        .map(|f| Value::String(f.visible()))
-                        .collect(),
-                )
+                Selected::Values(forms.into_iter().map(|f| Value::String(f.visible())).collect())
             }
             _ => Selected::Unknown,
         }
     }
 
-    fn choose(
-        &self,
-        variants: &'a [Variant<&'a str>],
-        selected: Selected,
-    ) -> Vec<&'a Variant<&'a str>> {
+    fn choose(&self, variants: &'a [Variant<&'a str>], selected: Selected) -> Vec<&'a Variant<&'a str>> {
         let default = || variants.iter().find(|v| v.default).or(variants.last());
         match selected {
             Selected::Unknown => variants.iter().collect(),
@@ -476,10 +395,7 @@ impl<'c, 'a> Formatter<'c, 'a> {
             Selected::Values(values) => {
                 let mut out: Vec<&Variant<&str>> = Vec::new();
                 for value in &values {
-                    let chosen = variants
-                        .iter()
-                        .find(|v| self.matches(&v.key, value))
-                        .or_else(default);
+                    let chosen = variants.iter().find(|v| self.matches(&v.key, value)).or_else(default);
                     if let Some(v) = chosen
                         && !out.iter().any(|o| std::ptr::eq(*o, v))
                     {
@@ -494,14 +410,11 @@ impl<'c, 'a> Formatter<'c, 'a> {
     fn matches(&self, key: &VariantKey<&str>, value: &Value) -> bool {
         match (key, value) {
             (VariantKey::Identifier { name }, Value::String(s)) => name == s,
-            (VariantKey::NumberLiteral { value: key }, Value::Number(n)) => {
-                key.parse::<f64>().is_ok_and(|k| k == *n)
-            }
+            (VariantKey::NumberLiteral { value: key }, Value::Number(n)) => key.parse::<f64>().is_ok_and(|k| k == *n),
             (VariantKey::NumberLiteral { value: key }, Value::String(s)) => key == s,
-            (VariantKey::Identifier { name }, Value::Number(n)) => self
-                .plural
-                .and_then(|rule| rule(*n))
-                .is_some_and(|category| category == *name),
+            (VariantKey::Identifier { name }, Value::Number(n)) => {
+                self.plural.and_then(|rule| rule(*n)).is_some_and(|category| category == *name)
+            }
         }
     }
 }
@@ -523,8 +436,7 @@ fn needs_isolation(expression: &Expression<&str>) -> bool {
 }
 
 fn format_number(literal: &str) -> String {
-    FluentNumber::from_str(literal)
-        .map_or_else(|_| literal.to_owned(), |n| n.as_string().into_owned())
+    FluentNumber::from_str(literal).map_or_else(|_| literal.to_owned(), |n| n.as_string().into_owned())
 }
 
 fn value_text(value: &Value) -> String {

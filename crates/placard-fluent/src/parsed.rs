@@ -39,27 +39,47 @@ pub struct ParseProblem {
 pub struct ParsedFile {
     inner: Inner,
     problems: Vec<ParseProblem>,
+    /// The text as written, when escapes had to be neutralised before parsing.
+    original: Option<String>,
 }
 
 impl ParsedFile {
     /// Parses `text`. Never fails: problems are returned beside the AST.
     pub fn parse(text: String) -> ParsedFile {
-        // Sidestep the known parser panic up front; the parser still reports the bad escape.
-        let source = neutralise_escapes(&text).unwrap_or(text);
+        // Sidestep the known parser panic up front; the parser still reports the bad escape, and
+        // the report is reworded below with the text as the translator wrote it.
+        let (source, original, escapes) = match neutralise_escapes(&text) {
+            Some((safe, escapes)) => (safe, Some(text), escapes),
+            None => (text, None, Vec::new()),
+        };
         let mut problems = Vec::new();
-        let parsed = Inner::try_new_or_recover(source, |text| {
-            quietly(|| collect(parser::parse(text.as_str()), &mut problems))
-        });
+        let parsed =
+            Inner::try_new_or_recover(source, |text| quietly(|| collect(parser::parse(text.as_str()), &mut problems)));
         let inner = parsed.unwrap_or_else(|(source, ())| {
             // An unknown parser panic: keep the text for positions and report the whole file.
             problems = vec![ParseProblem {
                 span: 0..0,
-                message: "The Fluent parser failed on this file; no message in it could be read"
-                    .to_owned(),
+                message: "The Fluent parser failed on this file; no message in it could be read".to_owned(),
             }];
             Inner::new(source, |_| Resource { body: Vec::new() })
         });
-        ParsedFile { inner, problems }
+        if let Some(original) = &original {
+            for problem in &mut problems {
+                if let Some(escape) = escapes.iter().find(|e| e.contains(&problem.span.start)) {
+                    problem.message = format!(
+                        "Invalid Unicode escape sequence \"{}\": \\u needs exactly 4 hex digits and \\U exactly 6",
+                        &original[escape.clone()]
+                    );
+                }
+            }
+        }
+        ParsedFile { inner, problems, original }
+    }
+
+    /// The text as the translator wrote it (BOM removed), for quoting in messages. Usually the
+    /// same as [`ParsedFile::text`]; byte positions are the same in both.
+    pub fn source_text(&self) -> &str {
+        self.original.as_deref().unwrap_or_else(|| self.text())
     }
 
     /// The decoded text the AST was parsed from (BOM removed).
@@ -86,8 +106,7 @@ impl ParsedFile {
 
     /// The byte range of `slice` in the text, or an empty range at 0 if it does not borrow from it.
     pub fn span_of(&self, slice: &str) -> Range<usize> {
-        self.offset_of(slice)
-            .map_or(0..0, |start| start..start + slice.len())
+        self.offset_of(slice).map_or(0..0, |start| start..start + slice.len())
     }
 }
 
@@ -98,25 +117,24 @@ fn collect<'a>(
     match result {
         Ok(resource) => resource,
         Err((resource, errors)) => {
-            problems.extend(errors.into_iter().map(|e| ParseProblem {
-                span: e.pos.clone(),
-                message: e.kind.to_string(),
-            }));
+            problems
+                .extend(errors.into_iter().map(|e| ParseProblem { span: e.pos.clone(), message: e.kind.to_string() }));
             resource
         }
     }
 }
 
 /// Replaces each non-ASCII character that directly follows an incomplete `\u`/`\U` escape with
-/// `?` bytes of the same length, so byte positions stay true. `None` when there is none.
-fn neutralise_escapes(text: &str) -> Option<String> {
+/// `?` bytes of the same length, so byte positions stay true; returns the new text and the spans
+/// of the escapes it touched, or `None` when there is none.
+fn neutralise_escapes(text: &str) -> Option<(String, Vec<Range<usize>>)> {
     if !text.contains("\\u") && !text.contains("\\U") {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
+    let mut escapes = Vec::new();
     let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    while let Some((start, c)) = chars.next() {
         out.push(c);
         if c != '\\' {
             continue;
@@ -140,15 +158,15 @@ fn neutralise_escapes(text: &str) -> Option<String> {
             digits += 1;
         }
         if digits < wanted
-            && let Some(&(_, next)) = chars.peek()
+            && let Some(&(at, next)) = chars.peek()
             && !next.is_ascii()
         {
             chars.next();
             out.extend(std::iter::repeat_n('?', next.len_utf8()));
-            changed = true;
+            escapes.push(start..at + next.len_utf8());
         }
     }
-    changed.then_some(out)
+    (!escapes.is_empty()).then_some((out, escapes))
 }
 
 thread_local! {
@@ -200,13 +218,11 @@ mod tests {
         let text = "before = ok\nbroken = { \"\\u00é\" }\nafter = still read\n".to_owned();
         let file = ParsedFile::parse(text.clone());
         assert_eq!(file.text().len(), text.len(), "positions must stay true");
+        assert_eq!(file.source_text(), text, "messages quote what the translator wrote");
+        assert!(file.problems()[0].message.contains("\"\\u00é\""), "{:?}", file.problems());
         assert!(!file.problems().is_empty());
         let broken_line_start = text.find("broken").unwrap();
-        assert!(
-            file.problems()
-                .iter()
-                .all(|p| p.span.start >= broken_line_start)
-        );
+        assert!(file.problems().iter().all(|p| p.span.start >= broken_line_start));
         let ids: Vec<_> = file
             .ast()
             .body
@@ -222,9 +238,7 @@ mod tests {
     #[test]
     fn offsets_of_ast_slices() {
         let file = ParsedFile::parse("a = 1\nlonger-id = text\n".to_owned());
-        let Entry::Message(m) = &file.ast().body[1] else {
-            panic!("expected a message")
-        };
+        let Entry::Message(m) = &file.ast().body[1] else { panic!("expected a message") };
         assert_eq!(file.offset_of(m.id.name), Some(6));
         assert_eq!(file.offset_of("not from the file"), None);
     }
@@ -232,13 +246,10 @@ mod tests {
     #[test]
     fn neutralising_keeps_byte_length() {
         let text = r#"x = { "\u00é \\u00é \U1F600" }"#;
-        let safe = neutralise_escapes(text).expect("one escape to neutralise");
+        let (safe, escapes) = neutralise_escapes(text).expect("one escape to neutralise");
         assert_eq!(safe.len(), text.len());
-        assert_eq!(
-            safe.matches('?').count(),
-            2,
-            "only the first é; an escaped backslash is no escape"
-        );
+        assert_eq!(&text[escapes[0].clone()], "\\u00é");
+        assert_eq!(safe.matches('?').count(), 2, "only the first é; an escaped backslash is no escape");
         assert_eq!(neutralise_escapes(r#"x = { "\u00E9" }"#), None);
     }
 }

@@ -39,10 +39,7 @@ pub fn references<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Reference<'a>> {
 
 /// Whether `pattern` has any placeable; most patterns are plain text and refer to nothing.
 pub fn has_placeables(pattern: &Pattern<&str>) -> bool {
-    pattern
-        .elements
-        .iter()
-        .any(|e| matches!(e, PatternElement::Placeable { .. }))
+    pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { .. }))
 }
 
 fn visit_pattern<'a>(pattern: &'a Pattern<&'a str>, out: &mut Vec<Reference<'a>>) {
@@ -65,56 +62,25 @@ fn visit_expression<'a>(expression: &'a Expression<&'a str>, out: &mut Vec<Refer
     }
 }
 
-fn visit_inline<'a>(
-    inline: &'a InlineExpression<&'a str>,
-    as_selector: bool,
-    out: &mut Vec<Reference<'a>>,
-) {
-    let mut push = |kind, name, attribute| {
-        out.push(Reference {
-            kind,
-            name,
-            attribute,
-            as_selector,
-        })
-    };
+fn visit_inline<'a>(inline: &'a InlineExpression<&'a str>, as_selector: bool, out: &mut Vec<Reference<'a>>) {
+    let mut push = |kind, name, attribute| out.push(Reference { kind, name, attribute, as_selector });
     match inline {
         InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {}
         InlineExpression::VariableReference { id } => push(ReferenceKind::Variable, id.name, None),
         InlineExpression::MessageReference { id, attribute } => {
-            push(
-                ReferenceKind::Message,
-                id.name,
-                attribute.as_ref().map(|a| a.name),
-            );
+            push(ReferenceKind::Message, id.name, attribute.as_ref().map(|a| a.name));
         }
-        InlineExpression::TermReference {
-            id,
-            attribute,
-            arguments,
-        } => {
-            push(
-                ReferenceKind::Term,
-                id.name,
-                attribute.as_ref().map(|a| a.name),
-            );
+        InlineExpression::TermReference { id, attribute, arguments } => {
+            push(ReferenceKind::Term, id.name, attribute.as_ref().map(|a| a.name));
             if let Some(arguments) = arguments {
-                for argument in arguments
-                    .positional
-                    .iter()
-                    .chain(arguments.named.iter().map(|n| &n.value))
-                {
+                for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
                     visit_inline(argument, false, out);
                 }
             }
         }
         InlineExpression::FunctionReference { id, arguments } => {
             push(ReferenceKind::Function, id.name, None);
-            for argument in arguments
-                .positional
-                .iter()
-                .chain(arguments.named.iter().map(|n| &n.value))
-            {
+            for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
                 // A selector's function arguments are selector input too: `{ NUMBER($n) -> ...}`.
                 visit_inline(argument, as_selector, out);
             }
@@ -130,9 +96,7 @@ mod tests {
 
     fn refs_of(source: &str) -> Vec<(ReferenceKind, String, bool)> {
         let resource = fluent_syntax::parser::parse(source).expect("valid test source");
-        let Entry::Message(message) = &resource.body[0] else {
-            panic!("expected a message")
-        };
+        let Entry::Message(message) = &resource.body[0] else { panic!("expected a message") };
         references(message.value.as_ref().expect("a value"))
             .into_iter()
             .map(|r| (r.kind, r.name.to_owned(), r.as_selector))

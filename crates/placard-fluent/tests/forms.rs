@@ -40,9 +40,7 @@ fn bundle_format(id: &str) -> String {
     bundle.add_resource(resource).expect("no duplicates");
     let message = bundle.get_message(id).expect("message");
     let mut errors = Vec::new();
-    bundle
-        .format_pattern(message.value().expect("value"), None, &mut errors)
-        .into_owned()
+    bundle.format_pattern(message.value().expect("value"), None, &mut errors).into_owned()
 }
 
 fn forms_of(id: &str, variables: &HashMap<String, Value>) -> placard_fluent::forms::Forms {
@@ -55,11 +53,7 @@ fn forms_of(id: &str, variables: &HashMap<String, Value>) -> placard_fluent::for
 }
 
 fn texts(id: &str) -> Vec<String> {
-    forms_of(id, &HashMap::new())
-        .forms
-        .into_iter()
-        .map(|f| f.text)
-        .collect()
+    forms_of(id, &HashMap::new()).forms.into_iter().map(|f| f.text).collect()
 }
 
 #[test]
@@ -73,50 +67,27 @@ fn single_forms_match_fluent_bundle_exactly() {
 fn isolation_marks_are_where_fluent_bundle_puts_them() {
     let forms = forms_of("isolated", &HashMap::new()).forms;
     assert_eq!(forms.len(), 1);
-    assert_eq!(
-        forms[0].text,
-        "Hello \u{2068}{$name}\u{2069}, \u{2068}5\u{2069} times"
-    );
+    assert_eq!(forms[0].text, "Hello \u{2068}{$name}\u{2069}, \u{2068}5\u{2069} times");
     assert_eq!(forms[0].visible(), "Hello {$name}, 5 times");
     assert_eq!(forms[0].inserted.len(), 4);
 }
 
 #[test]
 fn unknown_selectors_give_every_variant_and_known_ones_choose() {
-    assert_eq!(
-        texts("plural"),
-        vec!["One file", "\u{2068}{$count}\u{2069} files"]
-    );
+    assert_eq!(texts("plural"), vec!["One file", "\u{2068}{$count}\u{2069} files"]);
     let one: HashMap<_, _> = [("count".to_owned(), Value::Number(1.0))].into();
     let plural_en = |n: f64| Some(if n == 1.0 { "one" } else { "other" });
     let parsed = ParsedFile::parse(SOURCE.to_owned());
     let catalog = Catalog::new([("test.ftl", &parsed)]);
-    let pattern = catalog
-        .lookup("plural")
-        .and_then(|e| e.value)
-        .expect("value");
-    let forms = Formatter::new(&catalog, &one)
-        .with_plural_rule(&plural_en)
-        .forms(pattern);
-    assert_eq!(
-        forms
-            .forms
-            .iter()
-            .map(|f| f.text.as_str())
-            .collect::<Vec<_>>(),
-        ["One file"]
-    );
+    let pattern = catalog.lookup("plural").and_then(|e| e.value).expect("value");
+    let forms = Formatter::new(&catalog, &one).with_plural_rule(&plural_en).forms(pattern);
+    assert_eq!(forms.forms.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["One file"]);
 }
 
 #[test]
 fn cycles_and_dangling_references_are_problems_not_hangs() {
     let forms = forms_of("cycle-a", &HashMap::new());
-    assert!(
-        forms
-            .problems
-            .iter()
-            .any(|p| matches!(p, Problem::Cycle { .. }))
-    );
+    assert!(forms.problems.iter().any(|p| matches!(p, Problem::Cycle { .. })));
     let forms = forms_of("dangling", &HashMap::new());
     assert_eq!(forms.problems.len(), 2);
     assert_eq!(forms.forms[0].text, "See {nowhere} and {-nothing}");

@@ -12,11 +12,7 @@ use crate::script::classify;
 /// Where `needle` occurs in `form` (a formatted form: its full text and the ranges of isolation
 /// marks formatting inserted), by byte offsets of its characters in the full text. Matching
 /// ignores the inserted marks and treats no-break spaces as spaces.
-pub fn occurrences(
-    text: &str,
-    inserted: &[std::ops::Range<usize>],
-    needle: &str,
-) -> Vec<Vec<usize>> {
+pub fn occurrences(text: &str, inserted: &[std::ops::Range<usize>], needle: &str) -> Vec<Vec<usize>> {
     let visible: Vec<(usize, char)> = text
         .char_indices()
         .filter(|(i, _)| !inserted.iter().any(|r| r.contains(i)))
@@ -27,38 +23,19 @@ pub fn occurrences(
         return Vec::new();
     }
     (0..=visible.len() - needle.len())
-        .filter(|&start| {
-            visible[start..start + needle.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(needle.iter().copied())
-        })
-        .map(|start| {
-            visible[start..start + needle.len()]
-                .iter()
-                .map(|(i, _)| *i)
-                .collect()
-        })
+        .filter(|&start| visible[start..start + needle.len()].iter().map(|(_, c)| *c).eq(needle.iter().copied()))
+        .map(|start| visible[start..start + needle.len()].iter().map(|(i, _)| *i).collect())
         .collect()
 }
 
 /// U+00A0 NO-BREAK SPACE and U+202F NARROW NO-BREAK SPACE match a space.
 pub fn normalize_space(c: char) -> char {
-    if matches!(c, '\u{00A0}' | '\u{202F}') {
-        ' '
-    } else {
-        c
-    }
+    if matches!(c, '\u{00A0}' | '\u{202F}') { ' ' } else { c }
 }
 
 /// If some occurrence of `needle` in `text` does not display in order with base direction `rtl`,
 /// returns how it displays.
-pub fn misordered(
-    text: &str,
-    inserted: &[std::ops::Range<usize>],
-    needle: &str,
-    rtl: bool,
-) -> Option<String> {
+pub fn misordered(text: &str, inserted: &[std::ops::Range<usize>], needle: &str, rtl: bool) -> Option<String> {
     let found = occurrences(text, inserted, needle);
     if found.is_empty() {
         return None;
@@ -73,13 +50,7 @@ pub fn misordered(
     for occurrence in found {
         let positions: Option<Vec<usize>> = occurrence.iter().map(|&b| position(b)).collect();
         let Some(positions) = positions else { continue };
-        let in_order = positions.windows(2).all(|w| {
-            if reads_rtl {
-                w[1] + 1 == w[0]
-            } else {
-                w[0] + 1 == w[1]
-            }
-        });
+        let in_order = positions.windows(2).all(|w| if reads_rtl { w[1] + 1 == w[0] } else { w[0] + 1 == w[1] });
         if !in_order {
             let lo = *positions.iter().min().expect("non-empty");
             let hi = *positions.iter().max().expect("non-empty");
@@ -117,10 +88,14 @@ fn is_displayed(c: char) -> bool {
     classify(c).is_none() && !matches!(c, '\n' | '\r')
 }
 
-/// What to tell a translator whose required text is displayed out of order.
-pub const HINT: &str = "Keep numbers and Latin names in order inside right-to-left text by isolating them: in the term \
-that holds the number, write `-helpline-number = { \"\\u2066\" }0131 556 3535{ \"\\u2069\" }` (LEFT-TO-RIGHT ISOLATE ... \
-POP DIRECTIONAL ISOLATE). Do not use overrides (U+202D, U+202E).";
+/// What to tell a translator whose required text `needle` is displayed out of order.
+pub fn hint(needle: &str) -> String {
+    format!(
+        "Keep it in order inside right-to-left text by isolating it where it is defined (usually a term): \
+         {{ \"\\u2066\" }}{needle}{{ \"\\u2069\" }} (LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE). \
+         Do not use overrides (U+202D, U+202E)."
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -129,18 +104,12 @@ mod tests {
     #[test]
     fn phone_number_after_arabic_is_reversed() {
         let text = "اتصل على 0131 556 3535";
-        assert_eq!(
-            misordered(text, &[], "0131 556 3535", true).as_deref(),
-            Some("3535 556 0131")
-        );
+        assert_eq!(misordered(text, &[], "0131 556 3535", true).as_deref(), Some("3535 556 0131"));
         // After Arabic letters the digits are Arabic numbers (UAX #9 rule W2): reversed groups in a
         // left-to-right paragraph too.
         assert!(misordered(text, &[], "0131 556 3535", false).is_some());
         // After Latin text they are left-to-right (rule W7), even in a right-to-left paragraph.
-        assert_eq!(
-            misordered("Call 0131 556 3535", &[], "0131 556 3535", true),
-            None
-        );
+        assert_eq!(misordered("Call 0131 556 3535", &[], "0131 556 3535", true), None);
     }
 
     #[test]

@@ -16,11 +16,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) -> LocaleSum
     let Some(reference) = cx.reference else {
         return summary;
     };
-    let missing_severity = if cx.rules.strict {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
+    let missing_severity = if cx.rules.strict { Severity::Error } else { Severity::Warning };
 
     for ref_file in reference.catalog.files() {
         let Some(i) = cx.catalog.index_of(ref_file.path) else {
@@ -31,10 +27,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) -> LocaleSum
                     missing_severity,
                     Code::MissingMessage,
                     ref_file.path,
-                    format!(
-                        "missing file: {} ({count} messages to translate)",
-                        ref_file.path
-                    ),
+                    format!("missing file: {} ({count} messages to translate)", ref_file.path),
                 )
                 .hint(format!(
                     "Copy {} from the reference locale and translate it.",
@@ -44,33 +37,21 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) -> LocaleSum
             continue;
         };
         let file = &cx.catalog.files()[i];
-        for entry in ref_file
-            .unique()
-            .filter(|e| !file.contains(e.kind, e.id.name))
-        {
+        for entry in ref_file.unique().filter(|e| !file.contains(e.kind, e.id.name)) {
             summary.missing += 1;
             out.push(
-                cx.at(
-                    missing_severity,
-                    Code::MissingMessage,
-                    i,
-                    None,
-                    format!("`{}` is not translated", entry.key()),
-                )
-                .message_id(entry.key()),
+                cx.at(missing_severity, Code::MissingMessage, i, None, format!("`{}` is not translated", entry.key()))
+                    .message_id(entry.key()),
             );
         }
-        for entry in file
-            .unique()
-            .filter(|e| !ref_file.contains(e.kind, e.id.name))
-        {
+        for entry in file.unique().filter(|e| !ref_file.contains(e.kind, e.id.name)) {
             summary.obsolete += 1;
             out.push(
                 cx.at(
                     Severity::Warning,
                     Code::ObsoleteMessage,
                     i,
-                    Some(cx.span(i, entry.id.name)),
+                    Some(cx.entry_span(entry)),
                     format!("`{}` is not in the reference any more", entry.key()),
                 )
                 .message_id(entry.key())
@@ -108,7 +89,7 @@ fn compare_fields(
     out: &mut Vec<Diagnostic>,
 ) {
     let key = entry.key();
-    let at = || Some(cx.span(i, entry.id.name));
+    let at = || Some(cx.entry_span(entry));
     if reference.value.is_some() && entry.value.is_none() && entry.kind == EntryKind::Message {
         out.push(
             cx.at(
@@ -120,6 +101,10 @@ fn compare_fields(
             )
             .message_id(&key),
         );
+    }
+    if entry.kind == EntryKind::Term {
+        // A term's attributes (`.gender`, `.case`) belong to each locale's grammar.
+        return;
     }
     for attribute in reference.attributes {
         if entry.attribute(attribute.id.name).is_none() {

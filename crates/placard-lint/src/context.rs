@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::Catalog;
 use placard_fluent::forms::Formatter;
+use placard_fluent::{Catalog, EntryKind, EntryRef};
 use unic_langid::LanguageIdentifier;
 
 use crate::{LocaleInput, Rules, script};
@@ -34,26 +34,12 @@ impl std::fmt::Debug for LocaleContext<'_, '_> {
 }
 
 impl<'a, 'r> LocaleContext<'a, 'r> {
-    pub fn new(
-        input: &'a LocaleInput<'a>,
-        rules: &'r Rules,
-        reference: Option<&'r LocaleContext<'r, 'r>>,
-    ) -> Self {
+    pub fn new(input: &'a LocaleInput<'a>, rules: &'r Rules, reference: Option<&'r LocaleContext<'r, 'r>>) -> Self {
         let catalog = Catalog::new(input.files.iter().map(|f| (f.path, f.parsed)));
         let language = LanguageIdentifier::from_str(input.code).ok();
         let rtl = language.as_ref().is_some_and(script::is_rtl);
-        let plural = language
-            .clone()
-            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
-        LocaleContext {
-            input,
-            catalog,
-            rules,
-            reference,
-            language,
-            rtl,
-            plural,
-        }
+        let plural = language.clone().and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
+        LocaleContext { input, catalog, rules, reference, language, rtl, plural }
     }
 
     pub fn is_reference(&self) -> bool {
@@ -69,24 +55,15 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
         span: Option<Range<usize>>,
         message: String,
     ) -> Diagnostic {
-        let mut d = Diagnostic::new(severity, code, message)
-            .locale(self.input.code)
-            .file(self.input.files[file].display);
+        let mut d =
+            Diagnostic::new(severity, code, message).locale(self.input.code).file(self.input.files[file].display);
         d.span = span;
         d
     }
 
     /// A diagnostic for this locale about a path that may not exist (a missing file).
-    pub fn at_path(
-        &self,
-        severity: Severity,
-        code: Code,
-        path: &str,
-        message: String,
-    ) -> Diagnostic {
-        Diagnostic::new(severity, code, message)
-            .locale(self.input.code)
-            .file(self.input.display_path(path))
+    pub fn at_path(&self, severity: Severity, code: Code, path: &str, message: String) -> Diagnostic {
+        Diagnostic::new(severity, code, message).locale(self.input.code).file(self.input.display_path(path))
     }
 
     /// The byte range of an AST slice in file `file`.
@@ -94,24 +71,29 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
         self.input.files[file].parsed.span_of(slice)
     }
 
+    /// The span of an entry's identifier as written: a term's includes its leading `-`.
+    pub fn entry_span(&self, entry: &EntryRef<'_>) -> Range<usize> {
+        let span = self.span(entry.file, entry.id.name);
+        match entry.kind {
+            EntryKind::Term => span.start.saturating_sub(1)..span.end,
+            EntryKind::Message => span,
+        }
+    }
+
     /// A formatter over this locale's catalog with the campaign's variables and plural rules.
     pub fn with_formatter<T>(&self, f: impl FnOnce(&Formatter<'_, 'a>) -> T) -> T {
         let rule = |n: f64| {
-            self.plural
-                .as_ref()
-                .and_then(|rules| rules.select(n).ok())
-                .map(|category| match category {
-                    PluralCategory::ZERO => "zero",
-                    PluralCategory::ONE => "one",
-                    PluralCategory::TWO => "two",
-                    PluralCategory::FEW => "few",
-                    PluralCategory::MANY => "many",
-                    PluralCategory::OTHER => "other",
-                })
+            self.plural.as_ref().and_then(|rules| rules.select(n).ok()).map(|category| match category {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            })
         };
-        let formatter = Formatter::new(&self.catalog, &self.rules.variables)
-            .with_plural_rule(&rule)
-            .with_limits(self.rules.limits);
+        let formatter =
+            Formatter::new(&self.catalog, &self.rules.variables).with_plural_rule(&rule).with_limits(self.rules.limits);
         f(&formatter)
     }
 }

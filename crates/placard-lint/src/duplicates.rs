@@ -16,7 +16,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
         let mut first = HashMap::default();
         let mut index = None;
         for entry in &file.entries {
-            let span = cx.span(i, entry.id.name);
+            let span = cx.entry_span(entry);
             let Some(&earlier) = first.get(&(entry.kind, entry.id.name)) else {
                 first.insert((entry.kind, entry.id.name), span.start);
                 continue;

@@ -15,12 +15,12 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                 if !is_blank(pattern) {
                     continue;
                 }
-                let (id, name) = match attribute {
-                    Some(a) => (a.id.name, format!("{}.{}", entry.key(), a.id.name)),
-                    None => (entry.id.name, entry.key()),
+                let (span, name) = match attribute {
+                    Some(a) => (cx.span(i, a.id.name), format!("{}.{}", entry.key(), a.id.name)),
+                    None => (cx.entry_span(entry), entry.key()),
                 };
                 out.push(
-                    cx.at(Severity::Error, Code::EmptyMessage, i, Some(cx.span(i, id)), format!("`{name}` is empty"))
+                    cx.at(Severity::Error, Code::EmptyMessage, i, Some(span), format!("`{name}` is empty"))
                         .message_id(name)
                         .hint("Write the text, or delete the entry so that the reference text is used and it is counted as missing."),
                 );
@@ -32,9 +32,9 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 fn is_blank(pattern: &Pattern<&str>) -> bool {
     pattern.elements.iter().all(|element| match element {
         PatternElement::TextElement { value } => value.trim().is_empty(),
-        PatternElement::Placeable {
-            expression: Expression::Inline(InlineExpression::StringLiteral { value }),
-        } => value.trim().is_empty(),
+        PatternElement::Placeable { expression: Expression::Inline(InlineExpression::StringLiteral { value }) } => {
+            value.trim().is_empty()
+        }
         PatternElement::Placeable { .. } => false,
     })
 }

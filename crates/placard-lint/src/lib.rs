@@ -36,18 +36,12 @@ use placard_core::sort_diagnostics;
 /// Runs every check on every locale in `locales` (the reference may be among them) and returns
 /// the sorted diagnostics with the counts. Without a reference, nothing is compared. Locales are
 /// checked in parallel; the result does not depend on the number of threads.
-pub fn lint(
-    reference: Option<&LocaleInput<'_>>,
-    locales: &[&LocaleInput<'_>],
-    rules: &Rules,
-) -> Report {
+pub fn lint(reference: Option<&LocaleInput<'_>>, locales: &[&LocaleInput<'_>], rules: &Rules) -> Report {
     let reference_cx = reference.map(|r| LocaleContext::new(r, rules, None));
     let per_locale: Vec<(Vec<placard_core::Diagnostic>, LocaleSummary)> = locales
         .par_iter()
         .map(|locale| {
-            let compare_with = reference_cx
-                .as_ref()
-                .filter(|r| r.input.code != locale.code);
+            let compare_with = reference_cx.as_ref().filter(|r| r.input.code != locale.code);
             let cx = LocaleContext::new(locale, rules, compare_with);
             let (mut diagnostics, summary) = check_locale(&cx);
             summary::locate(&mut diagnostics, locale);
@@ -59,10 +53,7 @@ pub fn lint(
     for (locale, (diagnostics, mut summary)) in locales.iter().zip(per_locale) {
         summary.count(&diagnostics);
         report.diagnostics.extend(diagnostics);
-        report
-            .summary
-            .locales
-            .insert(locale.code.to_owned(), summary);
+        report.summary.locales.insert(locale.code.to_owned(), summary);
     }
     // Each locale's diagnostics arrive located and sorted: a stable sort of sorted runs is a merge.
     sort_diagnostics(&mut report.diagnostics);
@@ -78,7 +69,7 @@ fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, L
     let summary = compare::check(cx, &mut out);
     variables::check(cx, &mut out);
     references::check(cx, &mut out);
-    required::check(cx, &mut out);
-    unsafe_chars::check(cx, &mut out);
+    let covered = required::check(cx, &mut out);
+    unsafe_chars::check(cx, &covered, &mut out);
     (out, summary)
 }

@@ -23,8 +23,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
             let patterns = entry.value.map(|p| (None, p)).into_iter();
-            let patterns =
-                patterns.chain(entry.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
+            let patterns = patterns.chain(entry.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
             for (attribute, pattern) in patterns {
                 for reference in references(pattern) {
                     let kind = match reference.kind {
@@ -32,10 +31,11 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                         ReferenceKind::Term => EntryKind::Term,
                         ReferenceKind::Variable | ReferenceKind::Function => continue,
                     };
-                    edges
-                        .entry((entry.kind, entry.id.name, attribute))
-                        .or_default()
-                        .push((kind, reference.name, reference.attribute));
+                    edges.entry((entry.kind, entry.id.name, attribute)).or_default().push((
+                        kind,
+                        reference.name,
+                        reference.attribute,
+                    ));
                     let Some(message) = unresolved(cx, kind, &reference) else {
                         continue;
                     };
@@ -43,15 +43,13 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let span = cx.span(i, reference.name);
-                    let start = if kind == EntryKind::Term {
-                        span.start.saturating_sub(1)
-                    } else {
-                        span.start
-                    };
+                    let start = if kind == EntryKind::Term { span.start.saturating_sub(1) } else { span.start };
                     out.push(
                         cx.at(Severity::Error, Code::UnresolvedReference, i, Some(start..span.end), message)
                             .message_id(entry.key())
-                            .hint("Check the spelling against the reference locale; readers would see the id in braces."),
+                            .hint(
+                                "Check the spelling against the reference locale; readers would see the id in braces.",
+                            ),
                     );
                 }
             }
@@ -61,11 +59,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn entry_references<'a>(entry: &EntryRef<'a>) -> impl Iterator<Item = Reference<'a>> {
-    entry
-        .value
-        .into_iter()
-        .chain(entry.attributes.iter().map(|a| &a.value))
-        .flat_map(references)
+    entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value)).flat_map(references)
 }
 
 fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
@@ -77,27 +71,18 @@ fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
 }
 
 /// Why `reference` does not resolve, or `None` when it does.
-fn unresolved(
-    cx: &LocaleContext<'_, '_>,
-    kind: EntryKind,
-    reference: &Reference<'_>,
-) -> Option<String> {
+fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> Option<String> {
     let shown = display(kind, reference.name, reference.attribute);
-    if cx
-        .rules
-        .external
-        .contains(&display(kind, reference.name, None))
-    {
+    if cx.rules.external.contains(&display(kind, reference.name, None)) {
         return None;
     }
     let Some(target) = cx.catalog.get(kind, reference.name) else {
         return Some(format!("`{shown}` is not defined in this locale"));
     };
     match reference.attribute {
-        Some(attribute) if target.attribute(attribute).is_none() => Some(format!(
-            "`{}` has no attribute `.{attribute}`",
-            display(kind, reference.name, None)
-        )),
+        Some(attribute) if target.attribute(attribute).is_none() => {
+            Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None)))
+        }
         None if target.value.is_none() => Some(format!("`{shown}` has no value to show")),
         _ => None,
     }
@@ -108,26 +93,18 @@ fn excused(cx: &LocaleContext<'_, '_>, entry: &EntryRef<'_>, reference: &Referen
     let Some(ref_cx) = cx.reference else {
         return false;
     };
-    let kind = if reference.kind == ReferenceKind::Term {
-        EntryKind::Term
-    } else {
-        EntryKind::Message
-    };
+    let kind = if reference.kind == ReferenceKind::Term { EntryKind::Term } else { EntryKind::Message };
     let Some(ref_entry) = ref_cx.catalog.get(entry.kind, entry.id.name) else {
         return false;
     };
-    entry_references(&ref_entry).any(|r| {
-        r.kind == reference.kind && r.name == reference.name && r.attribute == reference.attribute
-    }) && unresolved(ref_cx, kind, reference).is_some()
+    entry_references(&ref_entry)
+        .any(|r| r.kind == reference.kind && r.name == reference.name && r.attribute == reference.attribute)
+        && unresolved(ref_cx, kind, reference).is_some()
 }
 
 /// Reports each reference cycle once, on the pattern of the cycle that comes first in the files.
 /// One depth-first search over all patterns: every pattern is visited once.
-fn report_cycles(
-    cx: &LocaleContext<'_, '_>,
-    edges: &HashMap<Node<'_>, Vec<Node<'_>>>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn report_cycles(cx: &LocaleContext<'_, '_>, edges: &HashMap<Node<'_>, Vec<Node<'_>>>, out: &mut Vec<Diagnostic>) {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Mark {
         OnPath,
@@ -137,8 +114,7 @@ fn report_cycles(
     let mut path: Vec<(Node<'_>, usize)> = Vec::new();
     for file in cx.catalog.files() {
         for entry in &file.entries {
-            let patterns =
-                std::iter::once(None).chain(entry.attributes.iter().map(|a| Some(a.id.name)));
+            let patterns = std::iter::once(None).chain(entry.attributes.iter().map(|a| Some(a.id.name)));
             for attribute in patterns {
                 let start = (entry.kind, entry.id.name, attribute);
                 if marks.contains_key(&start) || !edges.contains_key(&start) {
@@ -157,10 +133,7 @@ fn report_cycles(
                     match marks.get(&target) {
                         Some(Mark::Done) => {}
                         Some(Mark::OnPath) => {
-                            let at = path
-                                .iter()
-                                .position(|(n, _)| *n == target)
-                                .expect("on the path");
+                            let at = path.iter().position(|(n, _)| *n == target).expect("on the path");
                             let cycle: Vec<Node<'_>> = path[at..].iter().map(|(n, _)| *n).collect();
                             out.push(cycle_diagnostic(cx, &cycle));
                         }
@@ -178,20 +151,13 @@ fn report_cycles(
 
 fn cycle_diagnostic(cx: &LocaleContext<'_, '_>, cycle: &[Node<'_>]) -> Diagnostic {
     let first = cycle[0];
-    let chain: Vec<String> = cycle
-        .iter()
-        .chain(std::iter::once(&first))
-        .map(|(k, n, a)| display(*k, n, *a))
-        .collect();
-    let entry = cx
-        .catalog
-        .get(first.0, first.1)
-        .expect("a node of the graph is defined");
+    let chain: Vec<String> = cycle.iter().chain(std::iter::once(&first)).map(|(k, n, a)| display(*k, n, *a)).collect();
+    let entry = cx.catalog.get(first.0, first.1).expect("a node of the graph is defined");
     cx.at(
         Severity::Error,
         Code::UnresolvedReference,
         entry.file,
-        Some(cx.span(entry.file, entry.id.name)),
+        Some(cx.entry_span(&entry)),
         format!("reference cycle: {}", chain.join(" → ")),
     )
     .message_id(display(first.0, first.1, first.2))

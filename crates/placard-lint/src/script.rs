@@ -5,8 +5,7 @@ use unic_langid::LanguageIdentifier;
 
 /// Languages written right to left by default (an explicit script subtag overrides this).
 const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd",
-    "syr", "ug", "ur", "yi",
+    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd", "syr", "ug", "ur", "yi",
 ];
 
 /// True for right-to-left locales (Arabic, Hebrew, Urdu, Persian, ... and any `-Arab`/`-Hebr` tag;
@@ -17,8 +16,7 @@ pub fn is_rtl(language: &LanguageIdentifier) -> bool {
         Some(_) => false,
         None => {
             let lang = language.language.as_str();
-            RTL_LANGUAGES.contains(&lang)
-                || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
+            RTL_LANGUAGES.contains(&lang) || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
         }
     }
 }
@@ -28,8 +26,8 @@ const ZWSP_LANGUAGES: &[&str] = &["km", "th", "lo", "my", "bo", "dz", "jv", "shn
 
 /// Languages whose script shapes letters with ZWNJ/ZWJ (Arabic script, Indic scripts, Sinhala).
 const JOINER_LANGUAGES: &[&str] = &[
-    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa",
-    "gu", "or", "ta", "te", "kn", "ml", "si", "mai", "bho", "kok",
+    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa", "gu", "or", "ta", "te",
+    "kn", "ml", "si", "mai", "bho", "kok",
 ];
 
 /// How a character that may hide or reorder text is treated.
@@ -47,9 +45,7 @@ pub enum Invisible {
 pub fn classify(c: char) -> Option<Invisible> {
     match c {
         '\u{202A}'..='\u{202E}' => Some(Invisible::Override),
-        '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            Some(Invisible::DirectionMark)
-        }
+        '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Invisible::DirectionMark),
         '\u{200B}'..='\u{200D}'
         | '\u{2060}'..='\u{2064}'
         | '\u{FEFF}'
@@ -98,11 +94,7 @@ pub fn is_normal(c: char, language: Option<&LanguageIdentifier>, rtl: bool) -> b
         // Overrides can reverse any text; no script needs them.
         '\u{202D}' | '\u{202E}' => false,
         // Embeddings, isolates and marks: long-standing practice in right-to-left trees.
-        '\u{202A}'..='\u{202C}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => rtl,
+        '\u{202A}'..='\u{202C}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => rtl,
         '\u{200B}' => ZWSP_LANGUAGES.contains(&lang),
         '\u{200C}' | '\u{200D}' => rtl || JOINER_LANGUAGES.contains(&lang),
         // A soft hyphen is a legitimate hyphenation hint in any language.
@@ -137,24 +129,16 @@ pub fn describe(c: char) -> String {
         '\u{FFFD}' => "REPLACEMENT CHARACTER",
         _ => "",
     };
-    let shown = if c.is_control() || classify(c).is_some() || c.is_whitespace() {
-        String::new()
-    } else {
-        format!("'{c}' ")
-    };
-    if name.is_empty() {
-        format!("{shown}U+{:04X}", c as u32)
-    } else {
-        format!("{shown}U+{:04X} {name}", c as u32)
-    }
+    let shown =
+        if c.is_control() || classify(c).is_some() || c.is_whitespace() { String::new() } else { format!("'{c}' ") };
+    if name.is_empty() { format!("{shown}U+{:04X}", c as u32) } else { format!("{shown}U+{:04X} {name}", c as u32) }
 }
 
 /// The ASCII character that `c` looks like, for digits from other scripts and common confusables.
 pub fn lookalike(c: char) -> Option<char> {
     let digit_blocks: &[u32] = &[
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8,
-        0x1D7E2, 0x1D7EC, 0x1D7F6,
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
+        0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
     ];
     let code = c as u32;
     for &zero in digit_blocks {

@@ -53,11 +53,7 @@ impl Report {
     /// Adds diagnostics found outside the checks (configuration, folders) and recounts.
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         for d in diagnostics {
-            if let Some(locale) = d
-                .locale
-                .as_ref()
-                .and_then(|l| self.summary.locales.get_mut(l))
-            {
+            if let Some(locale) = d.locale.as_ref().and_then(|l| self.summary.locales.get_mut(l)) {
                 if d.is_error() {
                     locale.errors += 1;
                 } else {
@@ -79,11 +75,7 @@ impl Report {
 
 /// Fills line and column of every diagnostic of `locale` that has a span, indexing each file once.
 pub(crate) fn locate(diagnostics: &mut [Diagnostic], locale: &LocaleInput<'_>) {
-    let texts: HashMap<&str, &str> = locale
-        .files
-        .iter()
-        .map(|f| (f.display, f.parsed.text()))
-        .collect();
+    let texts: HashMap<&str, &str> = locale.files.iter().map(|f| (f.display, f.parsed.text())).collect();
     let mut indexes: HashMap<&str, LineIndex<'_>> = HashMap::new();
     for d in diagnostics {
         let (Some(file), Some(_)) = (d.file.as_deref(), d.span.as_ref()) else {

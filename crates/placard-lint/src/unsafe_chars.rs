@@ -9,18 +9,27 @@ use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use placard_fluent::forms::Form;
 
+use placard_fluent::EntryKind;
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::LocaleContext;
 use crate::bidi::normalize_space;
 use crate::script::{Invisible, classify, describe, is_normal, may_contain_invisible};
 
-/// Warnings for unusual invisible characters anywhere in the locale's text.
-pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
+/// Characters already reported as errors for a required message, and the entries (the message
+/// and everything it references) whose text they may come from: no second, weaker finding.
+#[derive(Debug, Default)]
+pub struct Covered<'a> {
+    pub entries: HashSet<(EntryKind, &'a str)>,
+    pub chars: Vec<char>,
+}
+
+/// Warnings for unusual invisible characters anywhere in the locale's text, except those already
+/// reported as errors in required text.
+pub fn check(cx: &LocaleContext<'_, '_>, covered: &[Covered<'_>], out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
-            let patterns = entry
-                .value
-                .into_iter()
-                .chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             for pattern in patterns {
                 each_text(cx, i, pattern, &mut |text, span, literal| {
                     if !may_contain_invisible(text) {
@@ -30,11 +39,11 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                         if classify(c).is_none() || is_normal(c, cx.language.as_ref(), cx.rtl) {
                             continue;
                         }
-                        let span = if literal {
-                            span.clone()
-                        } else {
-                            span.start + at..span.start + at + c.len_utf8()
-                        };
+                        let key = (entry.kind, entry.id.name);
+                        if covered.iter().any(|cov| cov.chars.contains(&c) && cov.entries.contains(&key)) {
+                            continue;
+                        }
+                        let span = if literal { span.clone() } else { span.start + at..span.start + at + c.len_utf8() };
                         out.push(
                             cx.at(Severity::Warning, Code::UnsafeChar, i, Some(span), format!("invisible character {} in `{}`", describe(c), entry.key()))
                                 .message_id(entry.key())
@@ -53,18 +62,11 @@ type TextVisitor<'f> = dyn FnMut(&str, Range<usize>, bool) + 'f;
 
 /// Calls `f` with every piece of the translator's text in `pattern`: text elements and string
 /// literals, in every variant; identifiers are not text.
-fn each_text(
-    cx: &LocaleContext<'_, '_>,
-    file: usize,
-    pattern: &Pattern<&str>,
-    f: &mut TextVisitor<'_>,
-) {
+fn each_text(cx: &LocaleContext<'_, '_>, file: usize, pattern: &Pattern<&str>, f: &mut TextVisitor<'_>) {
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => f(value, cx.span(file, value), false),
-            PatternElement::Placeable { expression } => {
-                each_expression_text(cx, file, expression, f)
-            }
+            PatternElement::Placeable { expression } => each_expression_text(cx, file, expression, f),
         }
     }
 }
@@ -78,15 +80,9 @@ fn each_expression_text(
     match expression {
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
             // An escape like "\u202E" is as invisible to the reader as the character itself.
-            f(
-                &placard_fluent::forms::unescape(value),
-                cx.span(file, value),
-                true,
-            );
+            f(&placard_fluent::forms::unescape(value), cx.span(file, value), true);
         }
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            each_expression_text(cx, file, expression, f)
-        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => each_expression_text(cx, file, expression, f),
         Expression::Inline(_) => {}
         Expression::Select { variants, .. } => {
             for variant in variants {
@@ -106,51 +102,34 @@ pub fn check_required(
     forms: &[Form],
     contains: &[String],
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<char> {
     let mut reported: Vec<(char, String)> = Vec::new();
     let mut report = |c: char, needle: &str, why: String, out: &mut Vec<Diagnostic>| {
         if reported.iter().any(|(rc, rn)| *rc == c && rn == needle) {
             return;
         }
         reported.push((c, needle.to_owned()));
-        out.push(
-            cx.at(Severity::Error, Code::UnsafeChar, file, Some(span.clone()), why)
-                .message_id(id)
-                .hint("Delete it. To keep a number in order in right-to-left text, isolate it with U+2066 ... U+2069 instead."),
-        );
+        out.push(cx.at(Severity::Error, Code::UnsafeChar, file, Some(span.clone()), why).message_id(id).hint(
+            "Delete it. To keep a number in order in right-to-left text, isolate it with U+2066 ... U+2069 instead.",
+        ));
     };
     for form in forms {
         let chars: Vec<char> = visible_chars(form);
         for &c in &chars {
             if classify(c) == Some(Invisible::Override) {
-                report(
-                    c,
-                    "",
-                    format!(
-                        "{} in required message `{id}` can reorder the required text",
-                        describe(c)
-                    ),
-                    out,
-                );
+                report(c, "", format!("{} in required message `{id}` can reorder the required text", describe(c)), out);
             }
         }
         for needle in contains {
             for (c, inside) in invisible_in_or_around(&chars, needle) {
                 if inside || classify(c) == Some(Invisible::Hidden) {
                     let place = if inside { "inside" } else { "next to" };
-                    report(
-                        c,
-                        needle,
-                        format!(
-                            "{} {place} \"{needle}\" in required message `{id}`",
-                            describe(c)
-                        ),
-                        out,
-                    );
+                    report(c, needle, format!("{} {place} \"{needle}\" in required message `{id}`", describe(c)), out);
                 }
             }
         }
     }
+    reported.into_iter().map(|(c, _)| c).collect()
 }
 
 fn visible_chars(form: &Form) -> Vec<char> {
@@ -161,20 +140,14 @@ fn visible_chars(form: &Form) -> Vec<char> {
 /// next to one; `true` for inside.
 fn invisible_in_or_around(chars: &[char], needle: &str) -> Vec<(char, bool)> {
     let needle: Vec<char> = needle.chars().map(normalize_space).collect();
-    let kept: Vec<usize> = (0..chars.len())
-        .filter(|&i| classify(chars[i]).is_none())
-        .collect();
+    let kept: Vec<usize> = (0..chars.len()).filter(|&i| classify(chars[i]).is_none()).collect();
     let mut found = Vec::new();
     if needle.is_empty() || kept.len() < needle.len() {
         return found;
     }
     for start in 0..=kept.len() - needle.len() {
         let window = &kept[start..start + needle.len()];
-        if !window
-            .iter()
-            .map(|&i| normalize_space(chars[i]))
-            .eq(needle.iter().copied())
-        {
+        if !window.iter().map(|&i| normalize_space(chars[i])).eq(needle.iter().copied()) {
             continue;
         }
         let (first, last) = (window[0], window[needle.len() - 1]);

@@ -26,30 +26,14 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if let (Some(pattern), Some(ref_pattern)) = (entry.value, ref_entry.value) {
-                compare(
-                    cx,
-                    i,
-                    &|| entry.key(),
-                    entry.id.name,
-                    pattern,
-                    ref_pattern,
-                    out,
-                );
+                compare(cx, i, &|| entry.key(), entry.id.name, pattern, ref_pattern, out);
             }
             for attribute in entry.attributes {
                 let Some(ref_attribute) = ref_entry.attribute(attribute.id.name) else {
                     continue;
                 };
                 let name = || format!("{}.{}", entry.key(), attribute.id.name);
-                compare(
-                    cx,
-                    i,
-                    &name,
-                    entry.id.name,
-                    &attribute.value,
-                    &ref_attribute.value,
-                    out,
-                );
+                compare(cx, i, &name, entry.id.name, &attribute.value, &ref_attribute.value, out);
             }
         }
     }
@@ -89,18 +73,22 @@ fn compare(
     for var in ref_vars.difference(&used) {
         let name = name();
         out.push(
-            cx.at(Severity::Warning, Code::VariableMismatch, i, Some(cx.span(i, id)), format!("`{name}` does not use ${var}, which the reference uses"))
-                .message_id(name)
-                .hint(format!("If the reader needs this value, add {{ ${var} }}; a selector on ${var} also counts as using it.")),
+            cx.at(
+                Severity::Warning,
+                Code::VariableMismatch,
+                i,
+                Some(cx.span(i, id)),
+                format!("`{name}` does not use ${var}, which the reference uses"),
+            )
+            .message_id(name)
+            .hint(format!(
+                "If the reader needs this value, add {{ ${var} }}; a selector on ${var} also counts as using it."
+            )),
         );
     }
 }
 
 /// Variable names with the slice of their identifier.
 fn variables<'a>(pattern: &'a Pattern<&'a str>) -> Vec<(&'a str, &'a str)> {
-    references(pattern)
-        .into_iter()
-        .filter(|r| r.kind == ReferenceKind::Variable)
-        .map(|r| (r.name, r.name))
-        .collect()
+    references(pattern).into_iter().filter(|r| r.kind == ReferenceKind::Variable).map(|r| (r.name, r.name)).collect()
 }

@@ -23,15 +23,10 @@ const RUNS: usize = 15;
 fn main() {
     let corpus = std::env::var_os("PLACARD_BENCH_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/thunderbird")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/thunderbird"));
     let locales = corpus.join("locales");
     if !locales.is_dir() {
-        eprintln!(
-            "no corpus at {}: set PLACARD_BENCH_CORPUS",
-            corpus.display()
-        );
+        eprintln!("no corpus at {}: set PLACARD_BENCH_CORPUS", corpus.display());
         return;
     }
     let reference = std::env::var("PLACARD_BENCH_REFERENCE").unwrap_or_else(|_| "en-US".to_owned());
@@ -39,10 +34,7 @@ fn main() {
     let config_path = corpus.join("pipeline.yaml");
 
     let files = ftl_files(&locales);
-    let bytes: usize = files
-        .iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len() as usize))
-        .sum();
+    let bytes: usize = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len() as usize)).sum();
     println!(
         "corpus: {} ({} files, {:.1} MB), {} threads",
         corpus.display(),

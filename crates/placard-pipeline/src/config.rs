@@ -78,22 +78,13 @@ pub struct Config {
 impl Config {
     /// Reads and validates the pipeline file at `path`.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig { path: path.to_owned(), source })?;
         let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
-            Error::Config {
-                path: path.to_owned(),
-                line: Some(line),
-                column: None,
-                message: "the file is not valid UTF-8".into(),
-            }
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here");
+            let line = valid.matches('\n').count() as u64 + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+            let message = "the file is not valid UTF-8".into();
+            Error::Config { path: path.to_owned(), line: Some(line), column: Some(column), message }
         })?;
         Config::parse(path, text)
     }
@@ -124,35 +115,21 @@ impl Config {
             if !is_message_id(&rule.message.value) {
                 return Err(invalid(
                     &rule.message.referenced,
-                    format!(
-                        "`{}` is not a message id: write `id`, `-term` or `id.attribute`",
-                        rule.message.value
-                    ),
+                    format!("`{}` is not a message id: write `id`, `-term` or `id.attribute`", rule.message.value),
                 ));
             }
-            if rule.contains.value.is_empty()
-                || rule.contains.value.iter().any(|s| s.trim().is_empty())
-            {
+            if rule.contains.value.is_empty() || rule.contains.value.iter().any(|s| s.trim().is_empty()) {
                 return Err(invalid(
                     &rule.contains.referenced,
-                    format!(
-                        "required message `{}` needs at least one non-empty `contains` string",
-                        rule.message.value
-                    ),
+                    format!("required message `{}` needs at least one non-empty `contains` string", rule.message.value),
                 ));
             }
-            required.push(Required {
-                message: rule.message.value,
-                contains: rule.contains.value,
-            });
+            required.push(Required { message: rule.message.value, contains: rule.contains.value });
         }
         let mut external = HashSet::new();
         for id in raw.locales.external {
             if !is_message_id(&id.value) || id.value.contains('.') {
-                return Err(invalid(
-                    &id.referenced,
-                    format!("`{}` is not a message or term id", id.value),
-                ));
+                return Err(invalid(&id.referenced, format!("`{}` is not a message or term id", id.value)));
             }
             external.insert(id.value);
         }
@@ -178,10 +155,7 @@ impl Config {
             root,
             campaign: raw.campaign,
             reference: locale(raw.locales.reference),
-            only: raw
-                .locales
-                .only
-                .map(|only| only.into_iter().map(locale).collect()),
+            only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
             rules: Rules {
                 strict: raw.locales.strict.unwrap_or(true),
                 required,
@@ -194,10 +168,7 @@ impl Config {
 
     /// The config file's path as shown in diagnostics (relative to its own folder).
     pub fn display_path(&self) -> String {
-        self.path.file_name().map_or_else(
-            || DEFAULT_CONFIG.to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path.file_name().map_or_else(|| DEFAULT_CONFIG.to_owned(), |n| n.to_string_lossy().into_owned())
     }
 }
 
@@ -238,22 +209,24 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_location() {
-        let err = parse("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n")
-            .expect_err("typo");
-        let Error::Config { line, message, .. } = err else {
-            panic!("expected a config error")
-        };
+        let err = parse("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n").expect_err("typo");
+        let Error::Config { line, message, .. } = err else { panic!("expected a config error") };
         assert_eq!(line, Some(4));
         assert!(message.contains("stirct"), "{message}");
     }
 
     #[test]
     fn required_rules_are_validated() {
-        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: \"bad id!\"\n    contains: [x]\n").expect_err("bad id");
+        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: \"bad id!\"\n    contains: [x]\n")
+            .expect_err("bad id");
         assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
-        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: helpline\n    contains: []\n").expect_err("empty");
+        let err = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: helpline\n    contains: []\n")
+            .expect_err("empty");
         assert!(err.to_string().contains("at least one"), "{err}");
-        let ok = parse("locales: {dir: l, reference: en}\nrequired:\n  - message: card.alt\n    contains: [\"0131 556 3535\"]\n").expect("valid");
+        let ok = parse(
+            "locales: {dir: l, reference: en}\nrequired:\n  - message: card.alt\n    contains: [\"0131 556 3535\"]\n",
+        )
+        .expect("valid");
         assert_eq!(ok.rules.required[0].split(), ("card", Some("alt")));
     }
 

@@ -8,22 +8,11 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// pipeline.yaml could not be read.
-    ReadConfig {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    ReadConfig { path: PathBuf, source: std::io::Error },
     /// pipeline.yaml is not valid YAML or does not match the schema. `line`/`column` are 1-based.
-    Config {
-        path: PathBuf,
-        line: Option<u64>,
-        column: Option<u64>,
-        message: String,
-    },
+    Config { path: PathBuf, line: Option<u64>, column: Option<u64>, message: String },
     /// A folder or file the config names could not be read.
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 impl fmt::Display for Error {
@@ -32,18 +21,8 @@ impl fmt::Display for Error {
             Error::ReadConfig { path, source } => {
                 write!(f, "cannot read {}: {source}", path.display())
             }
-            Error::Config {
-                path,
-                line: Some(line),
-                column,
-                message,
-            } => {
-                write!(
-                    f,
-                    "{}:{line}:{}: {message}",
-                    path.display(),
-                    column.unwrap_or(1)
-                )
+            Error::Config { path, line: Some(line), column, message } => {
+                write!(f, "{}:{line}:{}: {message}", path.display(), column.unwrap_or(1))
             }
             Error::Config { path, message, .. } => write!(f, "{}: {message}", path.display()),
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),

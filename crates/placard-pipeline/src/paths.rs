@@ -11,26 +11,27 @@ pub fn relative(path: &Path, base: &Path) -> String {
             return relative(&path, &base);
         }
     }
-    let path: Vec<Component<'_>> = path
-        .components()
-        .filter(|c| *c != Component::CurDir)
-        .collect();
-    let base: Vec<Component<'_>> = base
-        .components()
-        .filter(|c| *c != Component::CurDir)
-        .collect();
+    let path = normalize(path);
+    let base = normalize(base);
     let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = base[common..].iter().map(|_| "..".to_owned()).collect();
-    parts.extend(
-        path[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    if parts.is_empty() {
-        ".".to_owned()
-    } else {
-        parts.join("/")
+    parts.extend(path[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    if parts.is_empty() { ".".to_owned() } else { parts.join("/") }
+}
+
+/// The components of `path` with `.` dropped and `name/..` pairs folded, lexically.
+fn normalize(path: &Path) -> Vec<Component<'_>> {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
     }
+    out
 }
 
 #[cfg(test)]
@@ -39,16 +40,11 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(
-            relative(Path::new("/p/locales/pl"), Path::new("/p")),
-            "locales/pl"
-        );
-        assert_eq!(
-            relative(Path::new("/shared/corpus"), Path::new("/p/job")),
-            "../../shared/corpus"
-        );
+        assert_eq!(relative(Path::new("/p/locales/pl"), Path::new("/p")), "locales/pl");
+        assert_eq!(relative(Path::new("/shared/corpus"), Path::new("/p/job")), "../../shared/corpus");
         assert_eq!(relative(Path::new("/p"), Path::new("/p")), ".");
         assert_eq!(relative(Path::new("./locales"), Path::new(".")), "locales");
+        assert_eq!(relative(Path::new("/work/main/../shared/x"), Path::new("/tmp/job")), "../../work/shared/x");
         let here = std::env::current_dir().expect("a current folder");
         assert_eq!(relative(&here.join("locales"), Path::new(".")), "locales");
     }

@@ -62,9 +62,12 @@ impl Workspace {
                 valid.insert(name.clone());
             } else {
                 diagnostics.push(
-                    Diagnostic::error(Code::InvalidLocale, format!("folder `{name}` is not a valid BCP 47 language tag"))
-                        .file(join(&display_root, name))
-                        .hint("Name locale folders by their language tag with hyphens: `pt-BR`, `zh-Hans`, `gd`."),
+                    Diagnostic::error(
+                        Code::InvalidLocale,
+                        format!("folder `{name}` is not a valid BCP 47 language tag"),
+                    )
+                    .file(join(&display_root, name))
+                    .hint("Name locale folders by their language tag with hyphens: `pt-BR`, `zh-Hans`, `gd`."),
                 );
             }
         }
@@ -79,10 +82,7 @@ impl Workspace {
             if !is_valid_tag(&locale.code) {
                 at(Diagnostic::error(
                     Code::InvalidLocale,
-                    format!(
-                        "{what} `{}` is not a valid BCP 47 language tag",
-                        locale.code
-                    ),
+                    format!("{what} `{}` is not a valid BCP 47 language tag", locale.code),
                 ))
             } else if !valid.contains(&locale.code) {
                 at(Diagnostic::error(
@@ -90,10 +90,7 @@ impl Workspace {
                     format!("{what} `{}` has no folder in {display_root}", locale.code),
                 )
                 .locale(&locale.code)
-                .hint(format!(
-                    "Create {} or remove the locale from pipeline.yaml.",
-                    join(&display_root, &locale.code)
-                )))
+                .hint(format!("Create {} or remove the locale from pipeline.yaml.", join(&display_root, &locale.code))))
             } else {
                 None
             }
@@ -128,22 +125,12 @@ impl Workspace {
         } else {
             for code in filter.iter().filter(|c| !wanted.contains(*c)) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        Code::MissingLocale,
-                        format!("--locale {code}: no such locale in this project"),
-                    )
-                    .locale(code)
-                    .hint(format!(
-                        "Known locales: {}",
-                        wanted.iter().cloned().collect::<Vec<_>>().join(", ")
-                    )),
+                    Diagnostic::error(Code::MissingLocale, format!("--locale {code}: no such locale in this project"))
+                        .locale(code)
+                        .hint(format!("Known locales: {}", wanted.iter().cloned().collect::<Vec<_>>().join(", "))),
                 );
             }
-            filter
-                .iter()
-                .filter(|c| wanted.contains(*c))
-                .cloned()
-                .collect()
+            filter.iter().filter(|c| wanted.contains(*c)).cloned().collect()
         };
         let mut to_load: BTreeSet<String> = selected.clone();
         if reference_ok {
@@ -161,10 +148,7 @@ impl Workspace {
         let files: Vec<(String, LoadedFile)> = jobs
             .into_par_iter()
             .map(|(code, path, rel)| {
-                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
                 let decoded = decode(bytes);
                 let file = LoadedFile {
                     display: format!("{}/{rel}", join(&display_root, &code)),
@@ -177,38 +161,23 @@ impl Workspace {
             .collect::<Result<_, Error>>()?;
         let mut locales: Vec<LoadedLocale> = to_load
             .iter()
-            .map(|code| LoadedLocale {
-                code: code.clone(),
-                display_dir: join(&display_root, code),
-                files: Vec::new(),
-            })
+            .map(|code| LoadedLocale { code: code.clone(), display_dir: join(&display_root, code), files: Vec::new() })
             .collect();
         for (code, file) in files {
-            let i = locales
-                .iter()
-                .position(|l| l.code == code)
-                .expect("every job's locale is loaded");
+            let i = locales.iter().position(|l| l.code == code).expect("every job's locale is loaded");
             locales[i].files.push(file);
         }
         for locale in &mut locales {
             locale.files.sort_by(|a, b| a.path.cmp(&b.path));
         }
-        Ok(Workspace {
-            config,
-            locales,
-            selected,
-            diagnostics,
-        })
+        Ok(Workspace { config, locales, selected, diagnostics })
     }
 
     /// Runs every check on the selected locales.
     pub fn lint(&self) -> Report {
         let inputs: Vec<LocaleInput<'_>> = self.locales.iter().map(input).collect();
         let reference = inputs.iter().find(|l| l.code == self.config.reference.code);
-        let selected: Vec<&LocaleInput<'_>> = inputs
-            .iter()
-            .filter(|l| self.selected.contains(l.code))
-            .collect();
+        let selected: Vec<&LocaleInput<'_>> = inputs.iter().filter(|l| self.selected.contains(l.code)).collect();
         let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
         report.extend(self.diagnostics.iter().cloned());
         report
@@ -216,11 +185,7 @@ impl Workspace {
 
     /// The text of a file by its display path, for reporters that quote source lines.
     pub fn source(&self, display: &str) -> Option<&str> {
-        self.locales
-            .iter()
-            .flat_map(|l| &l.files)
-            .find(|f| f.display == display)
-            .map(|f| f.parsed.text())
+        self.locales.iter().flat_map(|l| &l.files).find(|f| f.display == display).map(|f| f.parsed.source_text())
     }
 }
 
@@ -242,11 +207,7 @@ fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
 }
 
 fn join(dir: &str, name: &str) -> String {
-    if dir == "." {
-        name.to_owned()
-    } else {
-        format!("{dir}/{name}")
-    }
+    if dir == "." { name.to_owned() } else { format!("{dir}/{name}") }
 }
 
 /// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
@@ -256,10 +217,7 @@ fn is_valid_tag(code: &str) -> bool {
 
 /// The sub-folders of the locales folder, sorted; hidden folders and symlinks are skipped.
 fn locale_folders(dir: &Path) -> Result<Vec<String>, Error> {
-    let io = |source| Error::Io {
-        path: dir.to_owned(),
-        source,
-    };
+    let io = |source| Error::Io { path: dir.to_owned(), source };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
@@ -281,10 +239,7 @@ fn ftl_files(root: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
     let mut out = Vec::new();
     let mut stack = vec![(root.to_owned(), String::new())];
     while let Some((dir, prefix)) = stack.pop() {
-        let io = |source| Error::Io {
-            path: dir.clone(),
-            source,
-        };
+        let io = |source| Error::Io { path: dir.clone(), source };
         for entry in std::fs::read_dir(&dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             let kind = entry.file_type().map_err(io)?;

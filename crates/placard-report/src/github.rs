@@ -33,12 +33,7 @@ pub fn render(report: &Report) -> String {
             message.push_str("\nhint: ");
             message.push_str(hint);
         }
-        let _ = writeln!(
-            out,
-            "::{command} {}::{}",
-            properties.join(","),
-            data(&message)
-        );
+        let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(&message));
     }
     let _ = writeln!(
         out,
@@ -52,9 +47,7 @@ pub fn render(report: &Report) -> String {
 
 /// Escapes a command's message (GitHub's rules for workflow command data).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value, which also may not contain `:` or `,`.
@@ -75,10 +68,7 @@ mod tests {
             .hint("fix it");
         d.line = Some(3);
         d.column = Some(7);
-        let report = Report {
-            diagnostics: vec![d],
-            ..Report::default()
-        };
+        let report = Report { diagnostics: vec![d], ..Report::default() };
         let out = render(&report);
         assert_eq!(
             out.lines().next(),

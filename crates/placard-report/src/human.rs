@@ -15,16 +15,8 @@ pub struct Options {
 }
 
 /// Renders every diagnostic, then the summary. `source` returns a file's text by display path.
-pub fn render<'s>(
-    report: &Report,
-    source: &dyn Fn(&str) -> Option<&'s str>,
-    options: Options,
-) -> String {
-    let renderer = if options.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+pub fn render<'s>(report: &Report, source: &dyn Fn(&str) -> Option<&'s str>, options: Options) -> String {
+    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for d in &report.diagnostics {
         let text = d.file.as_deref().and_then(source);
@@ -48,11 +40,8 @@ fn group<'a>(d: &'a Diagnostic, text: Option<&'a str>) -> Group<'a> {
     if let Some(file) = &d.file {
         group = match (d.line, text) {
             (Some(line), Some(text)) => group.element(snippet(d, file, line, text)),
-            (Some(line), None) => group.element(
-                Origin::path(file.as_str())
-                    .line(line as usize)
-                    .char_column(d.column.unwrap_or(1) as usize),
-            ),
+            (Some(line), None) => group
+                .element(Origin::path(file.as_str()).line(line as usize).char_column(d.column.unwrap_or(1) as usize)),
             (None, _) => group.element(Origin::path(file.as_str())),
         };
     }
@@ -71,10 +60,7 @@ fn snippet<'a>(
     let index = LineIndex::new(text);
     let line_text = index.line_text(line).unwrap_or("");
     let column = d.column.unwrap_or(1) as usize;
-    let start = line_text
-        .char_indices()
-        .nth(column - 1)
-        .map_or(line_text.len(), |(i, _)| i);
+    let start = line_text.char_indices().nth(column - 1).map_or(line_text.len(), |(i, _)| i);
     let wanted = d.span.as_ref().map_or(0, |s| s.end.saturating_sub(s.start));
     let mut end = (start + wanted.max(1)).min(line_text.len());
     while !line_text.is_char_boundary(end) {
@@ -91,13 +77,7 @@ pub fn summary(report: &Report) -> String {
     let s = &report.summary;
     let mut out = String::new();
     if !s.locales.is_empty() {
-        let width = s
-            .locales
-            .keys()
-            .map(|k| k.chars().count())
-            .max()
-            .unwrap_or(6)
-            .max(6);
+        let width = s.locales.keys().map(|k| k.chars().count()).max().unwrap_or(6).max(6);
         let _ = writeln!(
             out,
             "{:<width$}  {:>8}  {:>7}  {:>8}  {:>6}  {:>8}",

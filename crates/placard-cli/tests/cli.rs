@@ -1,0 +1,102 @@
+//! The `placard` command, end to end: every check's fixture (a good and a bad tree each), the
+//! repository's own campaign, real data (Thunderbird's tree against compare-locales' counts),
+//! exit codes, reporters and determinism. One test binary, as ripgrep does it.
+
+#![allow(clippy::print_stderr, reason = "a test says on stderr what it had to skip")]
+
+mod exit_codes;
+mod reporters;
+mod support;
+mod thunderbird;
+
+use support::*;
+
+/// One test per fixture folder under tests/fixtures (`<check>/<case>`).
+macro_rules! fixtures {
+    ($($test:ident => $path:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check_fixture($path);
+            }
+        )*
+
+        #[test]
+        fn every_fixture_folder_has_a_test() {
+            let listed = [$($path),*];
+            let root = fixture("");
+            for check in std::fs::read_dir(&root).expect("fixtures folder").flatten() {
+                for case in std::fs::read_dir(check.path()).expect("check folder").flatten() {
+                    if !case.path().join("pipeline.yaml").exists() {
+                        continue;
+                    }
+                    let name = format!("{}/{}", check.file_name().to_string_lossy(), case.file_name().to_string_lossy());
+                    assert!(listed.contains(&name.as_str()), "fixture {name} has no test in cli.rs");
+                }
+            }
+        }
+    };
+}
+
+fixtures! {
+    syntax_good => "syntax/good",
+    syntax_bad => "syntax/bad",
+    syntax_panic_escape => "syntax/panic-escape",
+    encoding_good => "encoding/good",
+    encoding_bad => "encoding/bad",
+    invalid_locale_good => "invalid-locale/good",
+    invalid_locale_bad => "invalid-locale/bad",
+    missing_locale_good => "missing-locale/good",
+    missing_locale_bad => "missing-locale/bad",
+    missing_required_good => "missing-required/good",
+    missing_required_bad => "missing-required/bad",
+    required_text_good => "required-text/good",
+    required_text_bad => "required-text/bad",
+    required_text_lookalike => "required-text/lookalike",
+    required_text_invisible => "required-text/invisible",
+    bidi_order_good => "bidi-order/good",
+    bidi_order_bad => "bidi-order/bad",
+    unsafe_char_good => "unsafe-char/good",
+    unsafe_char_bad => "unsafe-char/bad",
+    missing_message_good => "missing-message/good",
+    missing_message_bad => "missing-message/bad",
+    missing_message_lenient => "missing-message/lenient",
+    obsolete_message_good => "obsolete-message/good",
+    obsolete_message_bad => "obsolete-message/bad",
+    missing_attribute_good => "missing-attribute/good",
+    missing_attribute_bad => "missing-attribute/bad",
+    variable_mismatch_good => "variable-mismatch/good",
+    variable_mismatch_bad => "variable-mismatch/bad",
+    unresolved_reference_good => "unresolved-reference/good",
+    unresolved_reference_bad => "unresolved-reference/bad",
+    duplicate_message_good => "duplicate-message/good",
+    duplicate_message_bad => "duplicate-message/bad",
+    empty_message_good => "empty-message/good",
+    empty_message_bad => "empty-message/bad",
+}
+
+#[test]
+fn the_repository_campaign_lints_clean() {
+    let output = placard(&repo(), &["lint", "--format", "json"]);
+    assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
+    assert_eq!(diagnostic_lines(&stdout(&output)), Vec::<String>::new());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let locales = report["summary"]["locales"].as_object().expect("locales");
+    for code in ["en-GB", "gd", "pl", "uk", "ar", "ur", "pa", "zh-Hans"] {
+        assert!(locales.contains_key(code), "the campaign has {code}");
+    }
+}
+
+#[test]
+fn campaign_files_say_they_need_native_review() {
+    let locales = repo().join("locales");
+    for locale in std::fs::read_dir(&locales).expect("locales").flatten() {
+        if locale.file_name() == "en-GB" {
+            continue;
+        }
+        for file in std::fs::read_dir(locale.path()).expect("locale folder").flatten() {
+            let text = std::fs::read_to_string(file.path()).expect("UTF-8");
+            assert!(text.starts_with("### NEEDS REVIEW"), "{} lacks the review marker", file.path().display());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Exit codes and unusable input: 0 no errors, 1 errors found, 2 unusable input, with a message
+//! that names the file (and, for YAML, the line and column).
+
+use std::fs;
+
+use crate::support::*;
+
+fn project(pipeline: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("pipeline.yaml"), pipeline).expect("write pipeline");
+    fs::create_dir_all(dir.path().join("locales/en-GB")).expect("mkdir");
+    fs::write(dir.path().join("locales/en-GB/a.ftl"), "hello = Hello\n").expect("write ftl");
+    dir
+}
+
+const MINIMAL: &str = "locales:\n  dir: locales\n  reference: en-GB\n";
+
+#[test]
+fn a_clean_project_exits_0() {
+    let dir = project(MINIMAL);
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("0 errors, 0 warnings in 1 locale\n"), "{}", stdout(&output));
+}
+
+#[test]
+fn missing_pipeline_file_exits_2_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stderr(&output).contains("cannot read pipeline.yaml"), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty(), "nothing on stdout when the input is unusable");
+}
+
+#[test]
+fn broken_yaml_exits_2_with_line_and_column() {
+    let dir = project("locales:\n  dir: [locales\n  reference: en-GB\n");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.starts_with("error: pipeline.yaml:"), "{err}");
+    let line: u32 = err.split(':').nth(2).and_then(|l| l.parse().ok()).expect("a line number");
+    assert!((2..=4).contains(&line), "{err}");
+}
+
+#[test]
+fn an_unknown_key_is_an_error_not_ignored() {
+    // A typo must never silently switch a rule off.
+    let dir = project("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("pipeline.yaml:4:") && err.contains("stirct"), "{err}");
+}
+
+#[test]
+fn invalid_required_rule_exits_2() {
+    let dir = project(&format!("{MINIMAL}required:\n  - message: helpline\n    contains: []\n"));
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(
+        stderr(&output).contains("pipeline.yaml:6:15: required message `helpline` needs at least one"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn pipeline_that_is_not_utf8_exits_2() {
+    let dir = project(MINIMAL);
+    fs::write(dir.path().join("pipeline.yaml"), b"locales:\n  dir: loc\xE9les\n").expect("write");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stderr(&output).contains("pipeline.yaml:2:11: the file is not valid UTF-8"), "{}", stderr(&output));
+}
+
+#[test]
+fn missing_locales_folder_exits_2_naming_it() {
+    let dir = project("locales:\n  dir: nowhere\n  reference: en-GB\n");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(stderr(&output).contains("cannot read ./nowhere"), "{}", stderr(&output));
+}
+
+#[test]
+fn config_flag_selects_another_file_from_anywhere() {
+    let dir = project(MINIMAL);
+    fs::rename(dir.path().join("pipeline.yaml"), dir.path().join("other.yaml")).expect("rename");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("other.yaml");
+    let config = config.to_str().expect("UTF-8 path");
+    // Paths in the file are relative to the file's folder, not to the working directory;
+    // -c works before and after the subcommand.
+    for args in [vec!["-c", config, "lint"], vec!["lint", "--config", config]] {
+        let output = placard(elsewhere.path(), &args);
+        assert_eq!(exit_code(&output), 0, "{args:?}: {}{}", stdout(&output), stderr(&output));
+    }
+}
+
+#[test]
+fn errors_exit_1_and_unknown_flags_exit_2() {
+    let dir = project(MINIMAL);
+    fs::create_dir_all(dir.path().join("locales/pl")).expect("mkdir");
+    fs::write(dir.path().join("locales/pl/a.ftl"), "hello = { \n").expect("write");
+    assert_eq!(exit_code(&placard(dir.path(), &["lint"])), 1);
+    assert_eq!(exit_code(&placard(dir.path(), &["lint", "--format", "xml"])), 2);
+}

@@ -1,0 +1,119 @@
+//! Real data: Thunderbird's Fluent tree (../shared/corpus/thunderbird, 11 locales). Placard's
+//! `missing` and `obsolete` counts must equal compare-locales' for every locale; the output must
+//! not depend on the number of threads; and real mistakes in the tree must be found.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::*;
+
+fn corpus() -> Option<PathBuf> {
+    let path = repo().join("../shared/corpus/thunderbird");
+    if path.join("locales/en-US").is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: no Thunderbird corpus at {}", path.display());
+        None
+    }
+}
+
+/// A three-line pipeline.yaml pointing at the corpus, in a temp folder.
+fn pipeline(corpus: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yaml = format!("locales:\n  dir: {}\n  reference: en-US\n", corpus.join("locales").display());
+    std::fs::write(dir.path().join("pipeline.yaml"), yaml).expect("write pipeline");
+    dir
+}
+
+fn lint_json(dir: &Path, threads: &str) -> String {
+    let output = placard_with_env(dir, &["lint", "--format", "json"], &[("RAYON_NUM_THREADS", threads)]);
+    assert_eq!(exit_code(&output), 1, "the real tree has errors: {}", stderr(&output));
+    stdout(&output)
+}
+
+fn counts(value: &serde_json::Value) -> Vec<(String, u64, u64)> {
+    let mut out: Vec<(String, u64, u64)> = value
+        .as_object()
+        .expect("locales object")
+        .iter()
+        .filter(|(code, _)| code.as_str() != "en-US")
+        .map(|(code, c)| {
+            (code.clone(), c["missing"].as_u64().expect("missing"), c["obsolete"].as_u64().expect("obsolete"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn counts_equal_compare_locales() {
+    let Some(corpus) = corpus() else { return };
+    let dir = pipeline(&corpus);
+    let report: serde_json::Value = serde_json::from_str(&lint_json(dir.path(), "2")).expect("JSON");
+    let ours = counts(&report["summary"]["locales"]);
+
+    let recorded: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/thunderbird/compare-locales.json")).expect("recorded counts"),
+    )
+    .expect("JSON");
+    let recorded = counts(&recorded["locales"]);
+    assert_eq!(ours, recorded, "placard vs compare-locales 9.0.5 (recorded)");
+
+    // Where compare-locales is installed (CI installs it), check against it live as well.
+    let out = dir.path().join("compare-locales.json");
+    let live = Command::new("compare-locales")
+        .arg("--json")
+        .arg(&out)
+        .arg("l10n.toml")
+        .arg("locales")
+        .current_dir(&corpus)
+        .output();
+    match live {
+        Ok(run) if out.exists() => {
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&out).expect("compare-locales output")).expect("JSON");
+            assert_eq!(
+                ours,
+                counts(&json[0]["summary"]),
+                "placard vs compare-locales (live): {}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+        }
+        _ => eprintln!("compare-locales not installed: checked against the recorded counts only"),
+    }
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let Some(corpus) = corpus() else { return };
+    let dir = pipeline(&corpus);
+    let one = lint_json(dir.path(), "1");
+    let two = lint_json(dir.path(), "2");
+    let eight = lint_json(dir.path(), "8");
+    assert!(one == two && two == eight, "JSON output differs between thread counts");
+    let github = |threads| {
+        stdout(&placard_with_env(dir.path(), &["lint", "--format", "github"], &[("RAYON_NUM_THREADS", threads)]))
+    };
+    assert_eq!(github("1"), github("2"));
+}
+
+#[test]
+fn real_mistakes_in_the_tree_are_found() {
+    let Some(corpus) = corpus() else { return };
+    let dir = pipeline(&corpus);
+    let lines = diagnostic_lines(&lint_json(dir.path(), "2"));
+    let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+    // The German translation renamed a variable the application passes as $folderName.
+    assert!(
+        has("error variable-mismatch de")
+            && lines.iter().any(|l| l.contains("activityFeedback.ftl") && l.ends_with("deleting-message"))
+    );
+    // Junk-free files with `{ "" }` accesskeys.
+    assert!(has("error empty-message gd"));
+    // A message whose tooltip shows its own label is not a cycle.
+    let cycles: Vec<&String> =
+        lines.iter().filter(|l| l.contains("unresolved-reference") && l.contains("mail-context-messages")).collect();
+    assert!(cycles.is_empty(), "false cycle: {cycles:#?}");
+    // Paths are shown relative to the pipeline file's folder, without `..` detours through the repo.
+    assert!(lines.iter().all(|l| !l.contains("/main/../")), "{}", lines[0]);
+}
