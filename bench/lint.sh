@@ -17,23 +17,32 @@ echo "== in-process (cargo bench -p placard-pipeline --bench lint)"
 PLACARD_BENCH_CORPUS="$corpus" cargo bench --quiet -p placard-pipeline --bench lint 2>/dev/null
 
 cargo build --quiet --release
+cargo build --quiet --release -p placard-pipeline --example parse_floor
 placard=$PWD/target/release/placard
+floor_bin=$PWD/target/release/examples/parse_floor
 job=$(mktemp -d)
 trap 'rm -rf "$job"' EXIT
 printf 'locales:\n  dir: %s/locales\n  reference: en-US\n' "$corpus" > "$job/pipeline.yaml"
 
 millis() { date +%s%N | cut -b1-13; }
-echo "== end to end: placard lint --format json ($runs runs, $(nproc) cores)"
-times=()
-for _ in $(seq "$runs"); do
-    start=$(millis)
-    (cd "$job" && "$placard" lint --format json > /dev/null) || true
-    times+=($(( $(millis) - start )))
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-best=$(head -1 <<<"$sorted")
-median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-echo "placard: best ${best} ms, median ${median} ms"
+# time_runs CMD...: prints "best median" in ms over $runs runs.
+time_runs() {
+    local times=() start sorted
+    for _ in $(seq "$runs"); do
+        start=$(millis)
+        "$@" > /dev/null 2>&1 || true
+        times+=($(( $(millis) - start )))
+    done
+    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+    echo "$(head -1 <<<"$sorted") $(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")"
+}
+echo "== end to end, as processes ($runs runs, $(nproc) cores)"
+read -r floor_best floor_median < <(time_runs "$floor_bin" "$corpus/locales")
+echo "floor (find + read + parse, examples/parse_floor): best ${floor_best} ms, median ${floor_median} ms"
+cd "$job"
+read -r best median < <(time_runs "$placard" lint --format json)
+cd - > /dev/null
+echo "placard lint --format json: best ${best} ms, median ${median} ms = $(awk "BEGIN { printf \"%.2f\", $median / $floor_median }")x the floor"
 if [ -x /usr/bin/time ]; then
     peak=$( (cd "$job" && /usr/bin/time -f '%M' "$placard" lint --format json > /dev/null) 2>&1 | tail -1 || true)
     echo "placard: peak memory $(( peak / 1024 )) MB"

@@ -196,20 +196,22 @@ mod tests {
     use super::*;
     use fluent_syntax::ast::Entry;
 
-    #[test]
-    fn junk_is_reported_and_the_rest_is_parsed() {
-        let file = ParsedFile::parse("good = Yes\nbad\nalso-good = Fine\n".to_owned());
-        assert_eq!(file.problems().len(), 1);
-        let ids: Vec<_> = file
-            .ast()
+    fn message_ids(file: &ParsedFile) -> Vec<&str> {
+        file.ast()
             .body
             .iter()
             .filter_map(|e| match e {
                 Entry::Message(m) => Some(m.id.name),
                 _ => None,
             })
-            .collect();
-        assert_eq!(ids, ["good", "also-good"]);
+            .collect()
+    }
+
+    #[test]
+    fn junk_is_reported_and_the_rest_is_parsed() {
+        let file = ParsedFile::parse("good = Yes\nbad\nalso-good = Fine\n".to_owned());
+        assert_eq!(file.problems().len(), 1);
+        assert_eq!(message_ids(&file), ["good", "also-good"]);
     }
 
     #[test]
@@ -219,20 +221,11 @@ mod tests {
         let file = ParsedFile::parse(text.clone());
         assert_eq!(file.text().len(), text.len(), "positions must stay true");
         assert_eq!(file.source_text(), text, "messages quote what the translator wrote");
-        assert!(file.problems()[0].message.contains("\"\\u00é\""), "{:?}", file.problems());
         assert!(!file.problems().is_empty());
-        let broken_line_start = text.find("broken").unwrap();
+        assert!(file.problems()[0].message.contains("\"\\u00é\""), "{:?}", file.problems());
+        let broken_line_start = text.find("broken").expect("the broken line");
         assert!(file.problems().iter().all(|p| p.span.start >= broken_line_start));
-        let ids: Vec<_> = file
-            .ast()
-            .body
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Message(m) => Some(m.id.name),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(ids, ["before", "after"]);
+        assert_eq!(message_ids(&file), ["before", "after"]);
     }
 
     #[test]
