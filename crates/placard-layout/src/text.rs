@@ -1,0 +1,300 @@
+//! One text box: auto-fit, alignment (mirrored for right-to-left paragraphs) and placed glyphs.
+//!
+//! Fitting works on ink, not line boxes: Nastaliq's marks reach far above and below its lines, and
+//! a text that "fits" by line height can still be cut off. The size chosen is the largest whole
+//! pixel size in the spec's range whose ink and lines fit the box (binary search; fitting is
+//! monotonic in size for wrapped text).
+
+use std::ops::Range;
+
+use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping, SwashContent, Weight, Wrap};
+
+use crate::Typesetter;
+
+/// Horizontal alignment, in reading order: `Start` is left in a left-to-right paragraph and right
+/// in a right-to-left one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Start,
+    Center,
+    End,
+}
+
+/// Vertical alignment of the text block inside its box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum VAlign {
+    #[default]
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// What to lay out and where.
+#[derive(Clone, Debug)]
+pub struct TextSpec<'a> {
+    pub text: &'a str,
+    /// The family to shape with first; fallback covers other scripts from the loaded fonts.
+    pub family: &'a str,
+    pub weight: u16,
+    /// The size range in px: the largest size that fits is chosen.
+    pub max_size: f32,
+    pub min_size: f32,
+    /// Line height as a multiple of the size.
+    pub line_height: f32,
+    pub align: Align,
+    pub valign: VAlign,
+    /// The paragraph's base direction.
+    pub rtl: bool,
+    /// The box, in px.
+    pub width: f32,
+    pub height: f32,
+}
+
+/// A rectangle in px, relative to the box's top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
+impl Bounds {
+    fn union(self, other: Bounds) -> Bounds {
+        Bounds {
+            left: self.left.min(other.left),
+            top: self.top.min(other.top),
+            right: self.right.max(other.right),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+
+    fn shifted(self, dx: f32, dy: f32) -> Bounds {
+        Bounds { left: self.left + dx, top: self.top + dy, right: self.right + dx, bottom: self.bottom + dy }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.right - self.left
+    }
+
+    pub fn height(&self) -> f32 {
+        self.bottom - self.top
+    }
+}
+
+/// A glyph's coverage, positioned relative to the box's top-left corner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlyphMask {
+    pub left: i32,
+    pub top: i32,
+    pub width: u32,
+    pub height: u32,
+    /// One byte of coverage per pixel, or four (straight RGBA) for a colour glyph.
+    pub data: Vec<u8>,
+    pub color: bool,
+}
+
+/// One glyph as laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// The byte range of [`TextBlock::text`] this glyph shows.
+    pub cluster: Range<usize>,
+    /// Pen position (left edge of the advance) and advance width, relative to the box.
+    pub x: f32,
+    pub advance: f32,
+    pub line: usize,
+    pub rtl: bool,
+    /// Nothing to draw for blanks and invisible controls.
+    pub mask: Option<GlyphMask>,
+}
+
+/// One line as laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub top: f32,
+    pub height: f32,
+    pub width: f32,
+    pub rtl: bool,
+}
+
+/// The laid-out text of one box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBlock {
+    /// The text that was laid out (see [`keep_together`]).
+    pub text: String,
+    pub size: f32,
+    pub lines: Vec<Line>,
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Union of the lines and the glyphs' ink, relative to the box.
+    pub extent: Option<Bounds>,
+    /// Whether everything is inside the box at the chosen size.
+    pub fits: bool,
+}
+
+/// Replaces the spaces inside every occurrence of each of `phrases` with NO-BREAK SPACE, so a
+/// phone number or a name is never broken across lines. (In a number, a no-break space is also a
+/// common separator for the bidi algorithm, which keeps the digit groups together.)
+pub fn keep_together(text: &str, phrases: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for phrase in phrases.iter().filter(|p| p.contains(' ')) {
+        let glued = phrase.replace(' ', "\u{00A0}");
+        out = out.replace(phrase, &glued);
+    }
+    out
+}
+
+impl Typesetter {
+    /// Lays out `spec` at the largest size in its range that fits, or at the smallest size if none
+    /// does (then [`TextBlock::fits`] is false).
+    pub fn lay_out(&mut self, spec: &TextSpec<'_>) -> TextBlock {
+        let mut buffer = Buffer::new(&mut self.fonts, Metrics::new(spec.max_size, spec.max_size * spec.line_height));
+        let attrs = Attrs::new().family(Family::Name(spec.family)).weight(Weight(spec.weight));
+        let align = match (spec.align, spec.rtl) {
+            (Align::Start, false) | (Align::End, true) => cosmic_text::Align::Left,
+            (Align::Start, true) | (Align::End, false) => cosmic_text::Align::Right,
+            (Align::Center, _) => cosmic_text::Align::Center,
+        };
+        buffer.set_wrap(Wrap::Word);
+        buffer.set_size(Some(spec.width), None);
+        // The paragraph direction comes from the locale, not from the first strong character: an
+        // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
+        let text = if spec.rtl { format!("\u{200F}{}", spec.text) } else { format!("\u{200E}{}", spec.text) };
+        buffer.set_text(&text, &attrs, Shaping::Advanced, Some(align));
+
+        let lo = spec.min_size.round().max(1.0) as u32;
+        let hi = (spec.max_size.round() as u32).max(lo);
+        let (mut best, mut lo_i, mut hi_i) = (None, lo, hi);
+        while lo_i <= hi_i {
+            let mid = lo_i + (hi_i - lo_i) / 2;
+            if self.measure(&mut buffer, spec, mid as f32).1 {
+                best = Some(mid);
+                lo_i = mid + 1;
+            } else {
+                if mid == 0 {
+                    break;
+                }
+                hi_i = mid - 1;
+            }
+        }
+        let size = best.unwrap_or(lo) as f32;
+        let (extent, fits) = self.measure(&mut buffer, spec, size);
+        self.place(&buffer, spec, size, extent, fits, &text)
+    }
+
+    /// Lays out at `size`: the extent (lines and ink) and whether it fits the box.
+    fn measure(&mut self, buffer: &mut Buffer, spec: &TextSpec<'_>, size: f32) -> (Option<Bounds>, bool) {
+        buffer.set_metrics(Metrics::new(size, size * spec.line_height));
+        buffer.shape_until_scroll(&mut self.fonts, false);
+        let mut extent: Option<Bounds> = None;
+        let mut widest: f32 = 0.0;
+        let runs: Vec<_> = buffer
+            .layout_runs()
+            .map(|run| (run.line_top, run.line_height, run.line_w, run.line_y, run.glyphs.to_vec()))
+            .collect();
+        for (top, height, width, baseline, glyphs) in runs {
+            widest = widest.max(width);
+            let left = glyphs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+            let right = glyphs.iter().map(|g| g.x + g.w).fold(f32::NEG_INFINITY, f32::max);
+            let line = if glyphs.is_empty() {
+                Bounds { left: 0.0, top, right: 0.0, bottom: top + height }
+            } else {
+                Bounds { left, top, right, bottom: top + height }
+            };
+            extent = Some(extent.map_or(line, |e| e.union(line)));
+            for glyph in &glyphs {
+                let physical = glyph.physical((0.0, baseline), 1.0);
+                if let Some(image) = self.swash.get_image(&mut self.fonts, physical.cache_key)
+                    && image.placement.width > 0
+                {
+                    let left = (physical.x + image.placement.left) as f32;
+                    let top = (physical.y - image.placement.top) as f32;
+                    let ink = Bounds {
+                        left,
+                        top,
+                        right: left + image.placement.width as f32,
+                        bottom: top + image.placement.height as f32,
+                    };
+                    extent = Some(extent.map_or(ink, |e| e.union(ink)));
+                }
+            }
+        }
+        // Ink that overhangs an edge (a Nastaliq kaf at the start of a right-aligned line) is pulled
+        // back inside when there is room; text is only too big when its extent is.
+        const TOLERANCE: f32 = 0.5;
+        let fits = widest <= spec.width + TOLERANCE
+            && extent.is_none_or(|e| e.width() <= spec.width + TOLERANCE && e.height() <= spec.height + TOLERANCE);
+        (extent, fits)
+    }
+
+    fn place(
+        &mut self,
+        buffer: &Buffer,
+        spec: &TextSpec<'_>,
+        size: f32,
+        extent: Option<Bounds>,
+        fits: bool,
+        text: &str,
+    ) -> TextBlock {
+        // Align the whole extent (ink included) vertically; text that does not fit starts at the top.
+        let dy = match (extent, fits, spec.valign) {
+            (None, _, _) => 0.0,
+            (Some(e), false, _) | (Some(e), true, VAlign::Top) => -e.top,
+            (Some(e), true, VAlign::Middle) => ((spec.height - e.height()) / 2.0 - e.top).round(),
+            (Some(e), true, VAlign::Bottom) => spec.height - e.bottom,
+        }
+        .round();
+        // Pull overhanging ink back inside horizontally, in whole pixels.
+        let dx = match extent {
+            Some(e) if e.right > spec.width => (spec.width - e.right).floor().max(-e.left.max(0.0).floor()),
+            Some(e) if e.left < 0.0 => (-e.left).ceil().min((spec.width - e.right).max(0.0).floor()),
+            _ => 0.0,
+        };
+        // The direction mark added in front is not part of the caller's text.
+        let mark = text.chars().next().map_or(0, char::len_utf8);
+        let mut lines = Vec::new();
+        let mut glyphs = Vec::new();
+        for (i, run) in buffer.layout_runs().enumerate() {
+            lines.push(Line { top: run.line_top + dy, height: run.line_height, width: run.line_w, rtl: run.rtl });
+            for glyph in run.glyphs {
+                if glyph.start < mark {
+                    continue;
+                }
+                let physical = glyph.physical((dx, run.line_y + dy), 1.0);
+                let mask = self.swash.get_image(&mut self.fonts, physical.cache_key).as_ref().and_then(|image| {
+                    (image.placement.width > 0 && image.placement.height > 0).then(|| GlyphMask {
+                        left: physical.x + image.placement.left,
+                        top: physical.y - image.placement.top,
+                        width: image.placement.width,
+                        height: image.placement.height,
+                        data: image.data.clone(),
+                        color: matches!(image.content, SwashContent::Color),
+                    })
+                });
+                let invisible = text[glyph.start..glyph.end].chars().all(is_invisible_control);
+                glyphs.push(PlacedGlyph {
+                    cluster: glyph.start - mark..glyph.end - mark,
+                    x: glyph.x + dx,
+                    advance: glyph.w,
+                    line: i,
+                    rtl: glyph.level.is_rtl(),
+                    mask: if invisible { None } else { mask },
+                });
+            }
+        }
+        TextBlock {
+            text: text[mark..].to_owned(),
+            size,
+            lines,
+            glyphs,
+            extent: extent.map(|e| e.shifted(dx, dy)),
+            fits,
+        }
+    }
+}
+
+/// Bidi controls and other default-ignorable format characters: they steer layout but must never
+/// draw (a font without them would show a box).
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}

@@ -1,0 +1,171 @@
+//! Layout with the campaign's real fonts (assets/fonts): auto-fit, right-to-left numbers in order,
+//! Nastaliq, CJK wrapping, and invisible controls that must not draw.
+
+use placard_layout::{Align, FontLibrary, TextBlock, TextSpec, Typesetter, VAlign, keep_together};
+
+fn typesetter() -> Typesetter {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
+    let mut fonts = Vec::new();
+    for name in [
+        "NotoSans-Regular.ttf",
+        "NotoSans-Bold.ttf",
+        "NotoSansArabic-Regular.ttf",
+        "NotoSansArabic-Bold.ttf",
+        "NotoNastaliqUrdu-Regular.ttf",
+        "NotoSansGurmukhi-Regular.ttf",
+        "NotoSansCJKsc-Regular-subset.otf",
+    ] {
+        fonts.push((name.to_owned(), std::fs::read(dir.join(name)).expect("committed font")));
+    }
+    FontLibrary::new(fonts).expect("valid fonts").typesetter()
+}
+
+fn spec<'a>(text: &'a str, family: &'a str, rtl: bool, width: f32, height: f32) -> TextSpec<'a> {
+    TextSpec {
+        text,
+        family,
+        weight: 400,
+        max_size: 80.0,
+        min_size: 12.0,
+        line_height: 1.2,
+        align: Align::Start,
+        valign: VAlign::Top,
+        rtl,
+        width,
+        height,
+    }
+}
+
+/// The x positions of the glyphs showing each character of `needle` in the laid-out text.
+fn xs_of(block: &TextBlock, needle: &str) -> Vec<(usize, f32)> {
+    let start = block.text.find(needle).expect("needle in text");
+    let end = start + needle.len();
+    let mut xs: Vec<(usize, f32)> = block
+        .glyphs
+        .iter()
+        .filter(|g| g.cluster.start >= start && g.cluster.end <= end && g.mask.is_some())
+        .map(|g| (g.cluster.start, g.x))
+        .collect();
+    xs.sort_by_key(|(cluster, _)| *cluster);
+    xs
+}
+
+#[test]
+fn the_largest_size_that_fits_is_chosen() {
+    let mut t = typesetter();
+    let text = "Thinking of sexually abusing children like me online?";
+    let wide = t.lay_out(&spec(text, "Noto Sans", false, 2000.0, 200.0));
+    assert_eq!(wide.size, 80.0);
+    assert_eq!(wide.lines.len(), 1);
+    let narrow = t.lay_out(&spec(text, "Noto Sans", false, 500.0, 300.0));
+    assert!(narrow.fits && narrow.size < 80.0 && narrow.size > 12.0, "size {}", narrow.size);
+    // One pixel larger does not fit.
+    let mut bigger = spec(text, "Noto Sans", false, 500.0, 300.0);
+    bigger.min_size = narrow.size + 1.0;
+    assert!(!t.lay_out(&bigger).fits);
+    let extent = narrow.extent.expect("ink");
+    assert!(extent.top >= 0.0 && extent.bottom <= 300.0 && extent.right <= 500.5);
+}
+
+#[test]
+fn text_that_cannot_fit_is_reported() {
+    let mut t = typesetter();
+    let block = t.lay_out(&spec(
+        "Every image shared of child sexual abuse comes from a child.",
+        "Noto Sans",
+        false,
+        200.0,
+        16.0,
+    ));
+    assert!(!block.fits);
+    assert_eq!(block.size, 12.0);
+}
+
+#[test]
+fn arabic_helpline_digits_read_left_to_right() {
+    let mut t = typesetter();
+    let text = keep_together(
+        "هل أنت قلق بشأن أفكارك؟ اتصل بـ \u{2068}Stop It Now!\u{2069} على \u{2066}0131 556 3535\u{2069}",
+        &["0131 556 3535", "Stop It Now"],
+    );
+    let block = t.lay_out(&spec(&text, "Noto Sans Arabic", true, 900.0, 400.0));
+    let xs = xs_of(&block, "0131\u{a0}556\u{a0}3535");
+    assert_eq!(xs.len(), 11, "{xs:?}");
+    assert!(xs.windows(2).all(|w| w[0].1 < w[1].1), "digits out of order: {xs:?}");
+    let line = block.glyphs.iter().find(|g| block.text[g.cluster.clone()].starts_with('0')).map(|g| g.line);
+    assert!(
+        block
+            .glyphs
+            .iter()
+            .filter(|g| g.cluster.start >= block.text.find('0').unwrap_or(0))
+            .all(|g| Some(g.line) == line)
+    );
+    // The paragraph is right to left: the first Arabic word is at the right.
+    assert!(block.lines[0].rtl);
+}
+
+#[test]
+fn isolation_marks_draw_nothing() {
+    let mut t = typesetter();
+    let block = t.lay_out(&spec(
+        "Call \u{2068}Stop It Now!\u{2069} \u{2066}0800 1111\u{2069}",
+        "Noto Sans",
+        false,
+        1000.0,
+        200.0,
+    ));
+    for g in &block.glyphs {
+        let shown = &block.text[g.cluster.clone()];
+        if shown.chars().all(|c| ('\u{2066}'..='\u{2069}').contains(&c)) {
+            assert!(g.mask.is_none(), "an isolation mark drew something");
+        }
+    }
+}
+
+#[test]
+fn a_phone_number_is_never_broken_across_lines() {
+    let mut t = typesetter();
+    let text = keep_together("Worried about your thoughts? Call 0131 556 3535", &["0131 556 3535"]);
+    let mut narrow = spec(&text, "Noto Sans", false, 420.0, 600.0);
+    narrow.max_size = 60.0;
+    narrow.min_size = 60.0;
+    let block = t.lay_out(&narrow);
+    assert!(block.lines.len() >= 2);
+    let start = block.text.find("0131").expect("number");
+    let lines: std::collections::BTreeSet<usize> =
+        block.glyphs.iter().filter(|g| g.cluster.start >= start).map(|g| g.line).collect();
+    assert_eq!(lines.len(), 1, "the number spans lines {lines:?}");
+}
+
+#[test]
+fn nastaliq_ink_stays_inside_the_box() {
+    let mut t = typesetter();
+    let text = "کیا آپ آن لائن مجھ جیسے بچوں کے جنسی استحصال کا سوچ رہے ہیں؟";
+    let block = t.lay_out(&spec(text, "Noto Nastaliq Urdu", true, 900.0, 300.0));
+    assert!(block.fits, "size {}", block.size);
+    let extent = block.extent.expect("ink");
+    assert!(extent.top >= 0.0 && extent.bottom <= 300.0 && extent.left >= 0.0 && extent.right <= 900.0, "{extent:?}");
+    // Nastaliq's ink reaches outside its line boxes: the extent is taller than the lines.
+    let lines_height: f32 = block.lines.iter().map(|l| l.height).sum();
+    assert!(extent.height() > lines_height * 0.99, "{extent:?} vs {lines_height}");
+}
+
+#[test]
+fn chinese_wraps_between_characters() {
+    let mut t = typesetter();
+    let text = "想在网上对像我这样的孩子进行性侵害吗？你离失去一切只有一次点击之遥。";
+    let mut s = spec(text, "Noto Sans CJK SC", false, 500.0, 600.0);
+    s.min_size = 48.0;
+    s.max_size = 48.0;
+    let block = t.lay_out(&s);
+    assert!(block.lines.len() >= 3, "{} lines", block.lines.len());
+    assert!(block.glyphs.iter().filter(|g| g.mask.is_some()).count() >= 30);
+}
+
+#[test]
+fn layout_is_deterministic_across_typesetters() {
+    let text = "هل أنت قلق بشأن أفكارك؟ \u{2066}0131 556 3535\u{2069}";
+    let a = typesetter().lay_out(&spec(text, "Noto Sans Arabic", true, 700.0, 300.0));
+    let b = typesetter().lay_out(&spec(text, "Noto Sans Arabic", true, 700.0, 300.0));
+    assert_eq!(a, b);
+}
