@@ -1,0 +1,264 @@
+//! Scenes and how they are painted.
+
+use image::RgbaImage;
+use placard_core::Rgba;
+use placard_layout::GlyphMask;
+use tiny_skia::{
+    Color, FillRule, GradientStop, LinearGradient, Paint, PathBuilder, Pixmap, PixmapPaint, Point, Rect, SpreadMode,
+    Transform,
+};
+
+/// What fills the canvas first.
+#[derive(Clone, Debug)]
+pub enum Background {
+    Solid(Rgba),
+    /// A linear gradient at `angle` degrees (0 = left to right, 90 = top to bottom).
+    Gradient {
+        from: Rgba,
+        to: Rgba,
+        angle: f32,
+    },
+    /// An image already scaled to the canvas (see [`scale_to_cover`]), over a colour.
+    Image {
+        image: RgbaImage,
+        under: Rgba,
+    },
+}
+
+/// One thing painted over the background, in order.
+#[derive(Clone, Debug)]
+pub enum Layer {
+    /// A filled rectangle with rounded corners.
+    Band { x: f32, y: f32, width: f32, height: f32, radius: f32, color: Rgba },
+    /// An image drawn at its own size with its top-left corner at (x, y).
+    Image { x: i32, y: i32, image: RgbaImage },
+    /// Glyph masks (positioned relative to (x, y)) in one colour.
+    Text { x: i32, y: i32, color: Rgba, glyphs: Vec<GlyphMask> },
+}
+
+/// A whole image to paint.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    pub width: u32,
+    pub height: u32,
+    pub background: Background,
+    pub layers: Vec<Layer>,
+}
+
+/// Rendered pixels: straight (not premultiplied) RGBA, row by row.
+pub type Pixels = RgbaImage;
+
+/// Paints `scene`.
+pub fn render(scene: &Scene) -> Pixels {
+    let mut pixmap = Pixmap::new(scene.width.max(1), scene.height.max(1)).expect("non-zero size");
+    paint_background(&mut pixmap, &scene.background);
+    for layer in &scene.layers {
+        match layer {
+            Layer::Band { x, y, width, height, radius, color } => {
+                band(&mut pixmap, *x, *y, *width, *height, *radius, *color)
+            }
+            Layer::Image { x, y, image } => draw_image(&mut pixmap, *x, *y, image),
+            Layer::Text { x, y, color, glyphs } => {
+                for glyph in glyphs {
+                    blend_mask(&mut pixmap, x + glyph.left, y + glyph.top, glyph, *color);
+                }
+            }
+        }
+    }
+    let mut out = RgbaImage::new(pixmap.width(), pixmap.height());
+    for (dst, src) in out.pixels_mut().zip(pixmap.pixels()) {
+        let c = src.demultiply();
+        dst.0 = [c.red(), c.green(), c.blue(), c.alpha()];
+    }
+    out
+}
+
+fn color(c: Rgba) -> Color {
+    Color::from_rgba8(c.r, c.g, c.b, c.a)
+}
+
+fn paint_background(pixmap: &mut Pixmap, background: &Background) {
+    match background {
+        Background::Solid(c) => pixmap.fill(color(*c)),
+        Background::Gradient { from, to, angle } => {
+            let (w, h) = (pixmap.width() as f32, pixmap.height() as f32);
+            let (dx, dy) = (angle.to_radians().cos(), angle.to_radians().sin());
+            // The gradient line passes through the centre and spans the canvas's projection on it.
+            let half = (w * dx.abs() + h * dy.abs()) / 2.0;
+            let (cx, cy) = (w / 2.0, h / 2.0);
+            let start = Point::from_xy(cx - dx * half, cy - dy * half);
+            let end = Point::from_xy(cx + dx * half, cy + dy * half);
+            let stops = vec![GradientStop::new(0.0, color(*from)), GradientStop::new(1.0, color(*to))];
+            match LinearGradient::new(start, end, stops, SpreadMode::Pad, Transform::identity()) {
+                Some(shader) => {
+                    let paint = Paint { shader, anti_alias: false, ..Paint::default() };
+                    let rect = Rect::from_xywh(0.0, 0.0, w, h).expect("positive size");
+                    pixmap.fill_rect(rect, &paint, Transform::identity(), None);
+                }
+                None => pixmap.fill(color(*from)),
+            }
+        }
+        Background::Image { image, under } => {
+            pixmap.fill(color(*under));
+            draw_image(pixmap, 0, 0, image);
+        }
+    }
+}
+
+fn band(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32, radius: f32, c: Rgba) {
+    let r = radius.clamp(0.0, w.min(h) / 2.0);
+    let mut pb = PathBuilder::new();
+    if r <= 0.0 {
+        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+            pb.push_rect(rect);
+        }
+    } else {
+        // Corners as quadratic curves through the corner point, scaled to approximate a circle.
+        let k = r * 0.447_715; // (1 - 0.552_285) of r: cubic circle control distance
+        pb.move_to(x + r, y);
+        pb.line_to(x + w - r, y);
+        pb.cubic_to(x + w - k, y, x + w, y + k, x + w, y + r);
+        pb.line_to(x + w, y + h - r);
+        pb.cubic_to(x + w, y + h - k, x + w - k, y + h, x + w - r, y + h);
+        pb.line_to(x + r, y + h);
+        pb.cubic_to(x + k, y + h, x, y + h - k, x, y + h - r);
+        pb.line_to(x, y + r);
+        pb.cubic_to(x, y + k, x + k, y, x + r, y);
+        pb.close();
+    }
+    if let Some(path) = pb.finish() {
+        let mut paint = Paint::default();
+        paint.set_color(color(c));
+        paint.anti_alias = true;
+        pixmap.fill_path(&path, &paint, FillRule::Winding, Transform::identity(), None);
+    }
+}
+
+fn draw_image(pixmap: &mut Pixmap, x: i32, y: i32, image: &RgbaImage) {
+    let Some(mut source) = Pixmap::new(image.width().max(1), image.height().max(1)) else { return };
+    for (dst, src) in source.pixels_mut().iter_mut().zip(image.pixels()) {
+        let [r, g, b, a] = src.0;
+        *dst = tiny_skia::ColorU8::from_rgba(r, g, b, a).premultiply();
+    }
+    pixmap.draw_pixmap(x, y, source.as_ref(), &PixmapPaint::default(), Transform::identity(), None);
+}
+
+/// Source-over blending of one glyph's coverage in `c`, in premultiplied 8-bit arithmetic.
+fn blend_mask(pixmap: &mut Pixmap, left: i32, top: i32, glyph: &GlyphMask, c: Rgba) {
+    let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
+    let data = pixmap.data_mut();
+    let channels = if glyph.color { 4 } else { 1 };
+    for gy in 0..glyph.height as i32 {
+        let py = top + gy;
+        if py < 0 || py >= ph {
+            continue;
+        }
+        for gx in 0..glyph.width as i32 {
+            let px = left + gx;
+            if px < 0 || px >= pw {
+                continue;
+            }
+            let i = ((gy * glyph.width as i32 + gx) * channels) as usize;
+            let (r, g, b, a) = if glyph.color {
+                let s = &glyph.data[i..i + 4];
+                (s[0], s[1], s[2], mul(s[3], c.a))
+            } else {
+                (c.r, c.g, c.b, mul(glyph.data[i], c.a))
+            };
+            if a == 0 {
+                continue;
+            }
+            let o = ((py * pw + px) * 4) as usize;
+            let inv = 255 - a;
+            data[o] = mul(r, a).saturating_add(mul(data[o], inv));
+            data[o + 1] = mul(g, a).saturating_add(mul(data[o + 1], inv));
+            data[o + 2] = mul(b, a).saturating_add(mul(data[o + 2], inv));
+            data[o + 3] = a.saturating_add(mul(data[o + 3], inv));
+        }
+    }
+}
+
+/// `a * b / 255`, rounded.
+fn mul(a: u8, b: u8) -> u8 {
+    let t = u32::from(a) * u32::from(b) + 128;
+    ((t + (t >> 8)) >> 8) as u8
+}
+
+/// Scales `image` to cover a `width` × `height` canvas (keeping its aspect ratio, centred, the
+/// overflow cropped), with a fixed filter so the result is the same on every machine.
+pub fn scale_to_cover(image: &RgbaImage, width: u32, height: u32) -> RgbaImage {
+    let (iw, ih) = (image.width().max(1) as f64, image.height().max(1) as f64);
+    let scale = (f64::from(width) / iw).max(f64::from(height) / ih);
+    let (sw, sh) = (((iw * scale).ceil() as u32).max(width), ((ih * scale).ceil() as u32).max(height));
+    let scaled = if (sw, sh) == image.dimensions() {
+        image.clone()
+    } else {
+        image::imageops::resize(image, sw, sh, image::imageops::FilterType::Triangle)
+    };
+    let (x, y) = ((sw - width) / 2, (sh - height) / 2);
+    image::imageops::crop_imm(&scaled, x, y, width, height).to_image()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(p: &Pixels, x: u32, y: u32) -> [u8; 4] {
+        p.get_pixel(x, y).0
+    }
+
+    #[test]
+    fn bands_and_masks_blend_over_the_background() {
+        let mask = GlyphMask { left: 0, top: 0, width: 2, height: 1, data: vec![255, 128], color: false };
+        let scene = Scene {
+            width: 20,
+            height: 10,
+            background: Background::Solid(Rgba::rgb(0, 0, 0)),
+            layers: vec![
+                Layer::Band { x: 10.0, y: 0.0, width: 10.0, height: 10.0, radius: 0.0, color: Rgba::rgb(255, 212, 0) },
+                Layer::Text { x: 2, y: 5, color: Rgba::WHITE, glyphs: vec![mask] },
+            ],
+        };
+        let p = render(&scene);
+        assert_eq!(at(&p, 0, 0), [0, 0, 0, 255]);
+        assert_eq!(at(&p, 15, 5), [255, 212, 0, 255]);
+        assert_eq!(at(&p, 2, 5), [255, 255, 255, 255]);
+        assert_eq!(at(&p, 3, 5), [128, 128, 128, 255]);
+    }
+
+    #[test]
+    fn masks_outside_the_canvas_are_clipped_not_a_crash() {
+        let mask = GlyphMask { left: -5, top: -5, width: 30, height: 30, data: vec![255; 900], color: false };
+        let scene = Scene {
+            width: 4,
+            height: 4,
+            background: Background::Solid(Rgba::BLACK),
+            layers: vec![Layer::Text { x: 2, y: 2, color: Rgba::WHITE, glyphs: vec![mask] }],
+        };
+        assert_eq!(at(&render(&scene), 3, 3), [255, 255, 255, 255]);
+    }
+
+    #[test]
+    fn gradient_runs_from_one_colour_to_the_other() {
+        let scene = Scene {
+            width: 100,
+            height: 10,
+            background: Background::Gradient { from: Rgba::BLACK, to: Rgba::WHITE, angle: 0.0 },
+            layers: vec![],
+        };
+        let p = render(&scene);
+        assert!(at(&p, 0, 5)[0] < 10 && at(&p, 99, 5)[0] > 245 && (100..156).contains(&at(&p, 50, 5)[0]));
+    }
+
+    #[test]
+    fn cover_keeps_the_aspect_ratio_and_fills_the_canvas() {
+        let mut wide = RgbaImage::new(200, 100);
+        for (x, _, p) in wide.enumerate_pixels_mut() {
+            p.0 = if x < 100 { [255, 0, 0, 255] } else { [0, 0, 255, 255] };
+        }
+        let covered = scale_to_cover(&wide, 50, 50);
+        assert_eq!(covered.dimensions(), (50, 50));
+        assert_eq!(covered.get_pixel(5, 25).0[0], 255, "left half red");
+        assert_eq!(covered.get_pixel(45, 25).0[2], 255, "right half blue");
+    }
+}
