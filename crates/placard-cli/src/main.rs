@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use placard_pipeline::{Config, DEFAULT_CONFIG, Workspace};
 use placard_report::{github, human, json};
 
+mod progress;
+
 /// Placard turns Fluent translations and design templates into finished, localised campaign
 /// assets, and checks that every one carries the right helpline.
 #[derive(Debug, Parser)]
@@ -27,6 +29,41 @@ enum Command {
     /// Check every locale: completeness against the reference, syntax, references, variables,
     /// and that required text (the helpline) is exact and displays in order.
     Lint(LintArgs),
+    /// Lint, then render every locale × template into dist/<locale>/<template>.<ext>, with
+    /// manifest.json and an index.html contact sheet. Unchanged assets are not rendered again.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    /// Build only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    locales: Vec<String>,
+    /// Build only this template (repeatable), by name.
+    #[arg(long = "template", value_name = "NAME")]
+    templates: Vec<String>,
+    /// The output folder (default: output.dir in pipeline.yaml, or dist).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Build the locales that pass lint and list the others, instead of building nothing.
+    #[arg(long)]
+    skip_failing: bool,
+    /// Render every asset, even those whose inputs have not changed.
+    #[arg(long)]
+    force: bool,
+    /// Build the K-th of N stable parts of the assets, e.g. 2/4, for a CI matrix.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<placard_build::Shard>,
+}
+
+fn parse_shard(s: &str) -> Result<placard_build::Shard, String> {
+    let (k, n) = s.split_once('/').ok_or("write K/N, e.g. 1/4")?;
+    let index: u32 = k.trim().parse().map_err(|_| format!("`{k}` is not a number"))?;
+    let count: u32 = n.trim().parse().map_err(|_| format!("`{n}` is not a number"))?;
+    if count == 0 || index == 0 || index > count {
+        return Err(format!("need 1 ≤ K ≤ N, got {index}/{count}"));
+    }
+    Ok(placard_build::Shard { index, count })
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,7 +94,71 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Lint(args) => lint(&cli.config, &args),
+        Command::Build(args) => build(&cli.config, &args),
     }
+}
+
+fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
+    let workspace = match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
+        Ok(workspace) => workspace,
+        Err(error) => return unusable(&error),
+    };
+    let options = placard_build::BuildOptions {
+        templates: args.templates.clone(),
+        out: args.out.clone(),
+        skip_failing: args.skip_failing,
+        force: args.force,
+        shard: args.shard,
+    };
+    let started = std::time::Instant::now();
+    let progress = progress::Progress::new();
+    let result = placard_build::build(&workspace, &options, &|event| progress.event(&event));
+    progress.finish();
+    match result {
+        Ok(report) => {
+            let mut err = anstream::stderr();
+            if !report.skipped_locales.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "warning: not built, lint found errors: {} (run `placard lint --locale {}` to see them)",
+                    report.skipped_locales.join(", "),
+                    report.skipped_locales[0]
+                );
+            }
+            let _ = writeln!(
+                err,
+                "built {} files for {} locales in {} ({} rendered, {} unchanged) in {:.2} s; contact sheet: {}",
+                report.manifest.assets.len(),
+                report
+                    .manifest
+                    .assets
+                    .iter()
+                    .map(|a| a.locale.as_str())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len(),
+                report.out.display(),
+                report.rendered,
+                report.reused,
+                started.elapsed().as_secs_f64(),
+                report.out.join("index.html").display(),
+            );
+            std::mem::forget(workspace);
+            ExitCode::SUCCESS
+        }
+        Err(placard_build::BuildError::Lint { report, .. }) => {
+            let rendered = human::render(&report, &|file| workspace.source(file), human::Options { color: true });
+            let mut stdout = anstream::stdout();
+            let _ = stdout.write_all(rendered.as_bytes());
+            let error = placard_build::BuildError::Lint { failing: failing_locales(&report), report };
+            let _ = writeln!(anstream::stderr(), "error: {error}");
+            ExitCode::from(EXIT_ERRORS)
+        }
+        Err(error) => unusable(&error),
+    }
+}
+
+fn failing_locales(report: &placard_report::Report) -> Vec<String> {
+    report.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(c, _)| c.clone()).collect()
 }
 
 fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {

@@ -3,11 +3,13 @@
 //!
 //! Every other crate speaks these types; this crate knows no Fluent, no files and no terminal.
 
+mod align;
 mod code;
 mod color;
 mod diagnostic;
 mod line_index;
 
+pub use align::{Align, VAlign};
 pub use code::Code;
 pub use color::{ColorError, Rgba};
 pub use diagnostic::{Diagnostic, Severity, sort_diagnostics};

@@ -39,6 +39,7 @@ impl FontLibrary {
                 return Err(FontError { name });
             }
         }
+        correct_weights(&mut db);
         let families = db.faces().flat_map(|face| face.families.iter().map(|(name, _)| name.clone())).collect();
         Ok(FontLibrary { db, families })
     }
@@ -58,6 +59,21 @@ impl FontLibrary {
         Typesetter {
             fonts: FontSystem::new_with_locale_and_db("en-GB".to_owned(), self.db.clone()),
             swash: SwashCache::new(),
+        }
+    }
+}
+
+/// Some fonts declare the wrong weight class: Noto Nastaliq Urdu Bold (Debian 20201225) says 400,
+/// so a bold Urdu headline would silently fall back to a naskh face. A face whose PostScript
+/// name ends in `-Bold` but declares a regular weight is taken as bold.
+fn correct_weights(db: &mut Database) {
+    let wrong: Vec<_> =
+        db.faces().filter(|f| f.post_script_name.ends_with("-Bold") && f.weight.0 < 600).map(|f| f.id).collect();
+    for id in wrong {
+        if let Some(mut info) = db.face(id).cloned() {
+            info.weight = cosmic_text::fontdb::Weight::BOLD;
+            db.remove_face(id);
+            db.push_face_info(info);
         }
     }
 }

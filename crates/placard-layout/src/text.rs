@@ -11,24 +11,7 @@ use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping, SwashContent, Weight,
 
 use crate::Typesetter;
 
-/// Horizontal alignment, in reading order: `Start` is left in a left-to-right paragraph and right
-/// in a right-to-left one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Align {
-    #[default]
-    Start,
-    Center,
-    End,
-}
-
-/// Vertical alignment of the text block inside its box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum VAlign {
-    #[default]
-    Top,
-    Middle,
-    Bottom,
-}
+pub use placard_core::{Align, VAlign};
 
 /// What to lay out and where.
 #[derive(Clone, Debug)]
@@ -36,6 +19,9 @@ pub struct TextSpec<'a> {
     pub text: &'a str,
     /// The family to shape with first; fallback covers other scripts from the loaded fonts.
     pub family: &'a str,
+    /// The family for runs of Latin letters and digits inside non-Latin text (a Nastaliq font's
+    /// own Latin glyphs are not meant for text), when it differs from `family`.
+    pub latin_family: Option<&'a str>,
     pub weight: u16,
     /// The size range in px: the largest size that fits is chosen.
     pub max_size: f32,
@@ -150,6 +136,8 @@ impl Typesetter {
     pub fn lay_out(&mut self, spec: &TextSpec<'_>) -> TextBlock {
         let mut buffer = Buffer::new(&mut self.fonts, Metrics::new(spec.max_size, spec.max_size * spec.line_height));
         let attrs = Attrs::new().family(Family::Name(spec.family)).weight(Weight(spec.weight));
+        let latin_attrs =
+            spec.latin_family.filter(|f| *f != spec.family).map(|f| attrs.clone().family(Family::Name(f)));
         let align = match (spec.align, spec.rtl) {
             (Align::Start, false) | (Align::End, true) => cosmic_text::Align::Left,
             (Align::Start, true) | (Align::End, false) => cosmic_text::Align::Right,
@@ -160,7 +148,15 @@ impl Typesetter {
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
         let text = if spec.rtl { format!("\u{200F}{}", spec.text) } else { format!("\u{200E}{}", spec.text) };
-        buffer.set_text(&text, &attrs, Shaping::Advanced, Some(align));
+        match &latin_attrs {
+            Some(latin) => {
+                let spans = latin_runs(&text)
+                    .into_iter()
+                    .map(|(range, is_latin)| (&text[range], if is_latin { latin.clone() } else { attrs.clone() }));
+                buffer.set_rich_text(spans, &attrs, Shaping::Advanced, Some(align));
+            }
+            None => buffer.set_text(&text, &attrs, Shaping::Advanced, Some(align)),
+        }
 
         let lo = spec.min_size.round().max(1.0) as u32;
         let hi = (spec.max_size.round() as u32).max(lo);
@@ -293,8 +289,68 @@ impl Typesetter {
     }
 }
 
+/// Splits `text` into runs, marking those that are Latin: a stretch of ASCII, no-break spaces and
+/// Latin letters that holds at least one ASCII letter or digit, without its leading and trailing
+/// spaces (those stay with the surrounding text).
+fn latin_runs(text: &str) -> Vec<(Range<usize>, bool)> {
+    let latin_char = |c: char| (' '..='~').contains(&c) || c == '\u{00A0}' || ('\u{00C0}'..='\u{024F}').contains(&c);
+    let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut push = |range: Range<usize>, is_latin: bool| {
+        if range.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some((last, kind)) if *kind == is_latin && last.end == range.start => last.end = range.end,
+            _ => runs.push((range, is_latin)),
+        }
+    };
+    let mut i = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && latin_char(chars[i].1) {
+            i += 1;
+        }
+        if i > start {
+            let stretch = &chars[start..i];
+            let first = stretch.iter().position(|(_, c)| !c.is_whitespace() && *c != '\u{00A0}');
+            let last = stretch.iter().rposition(|(_, c)| !c.is_whitespace() && *c != '\u{00A0}');
+            let end_of = |k: usize| if k < chars.len() { chars[k].0 } else { text.len() };
+            match (first, last) {
+                (Some(f), Some(l)) if stretch.iter().any(|(_, c)| c.is_ascii_alphanumeric()) => {
+                    push(chars[start].0..stretch[f].0, false);
+                    push(stretch[f].0..end_of(start + l + 1), true);
+                    push(end_of(start + l + 1)..end_of(i), false);
+                }
+                _ => push(chars[start].0..end_of(i), false),
+            }
+        } else {
+            let c = chars[i].1;
+            push(chars[i].0..chars[i].0 + c.len_utf8(), false);
+            i += 1;
+        }
+    }
+    runs
+}
+
 /// Bidi controls and other default-ignorable format characters: they steer layout but must never
 /// draw (a font without them would show a box).
 fn is_invisible_control(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_runs_cover_names_and_numbers_only() {
+        let text = "کیا مدد حاصل کریں: Stop It Now! 0131\u{a0}556\u{a0}3535 ہے";
+        let runs = latin_runs(text);
+        let latin: Vec<&str> = runs.iter().filter(|(_, l)| *l).map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(latin, [": Stop It Now! 0131\u{a0}556\u{a0}3535"]);
+        let joined: String = runs.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(joined, text, "runs cover the text exactly");
+        assert!(latin_runs("نص عربي فقط").iter().all(|(_, l)| !l));
+    }
 }

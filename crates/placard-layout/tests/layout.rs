@@ -24,6 +24,7 @@ fn spec<'a>(text: &'a str, family: &'a str, rtl: bool, width: f32, height: f32) 
     TextSpec {
         text,
         family,
+        latin_family: None,
         weight: 400,
         max_size: 80.0,
         min_size: 12.0,

@@ -27,6 +27,11 @@ mod variables;
 use rayon::prelude::*;
 
 pub use context::LocaleContext;
+
+/// Whether text in `locale` (a BCP 47 tag) is set in right-to-left paragraphs.
+pub fn is_rtl_locale(locale: &str) -> bool {
+    locale.parse::<unic_langid::LanguageIdentifier>().is_ok_and(|l| script::is_rtl(&l))
+}
 pub use input::{FileInput, LocaleInput};
 pub use rules::{Required, Rules};
 pub use summary::{LocaleSummary, Report, Summary};

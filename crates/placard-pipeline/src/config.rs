@@ -25,6 +25,31 @@ struct RawConfig {
     required: Vec<RawRequired>,
     #[serde(default)]
     variables: BTreeMap<String, RawValue>,
+    fonts: Option<RawFonts>,
+    #[serde(default)]
+    templates: Vec<Spanned<String>>,
+    output: Option<RawOutput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFonts {
+    dir: Spanned<String>,
+    #[serde(default)]
+    families: BTreeMap<String, RawFamily>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawFamily {
+    Name(String),
+    Detailed { family: String, line_height: Option<f32> },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutput {
+    dir: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +98,40 @@ pub struct Config {
     pub reference: ConfiguredLocale,
     pub only: Option<Vec<ConfiguredLocale>>,
     pub rules: Rules,
+    /// `fonts`: where the campaign's fonts are and which family each locale shapes with.
+    pub fonts: Option<FontsConfig>,
+    /// `templates`, resolved against `root` and checked to stay inside it.
+    pub templates: Vec<PathBuf>,
+    /// `output.dir` (default `dist`), resolved against `root`.
+    pub out_dir: PathBuf,
+}
+
+/// The `fonts` section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FontsConfig {
+    pub dir: PathBuf,
+    /// Locale code (or `default`) to the family its text is shaped with first.
+    pub families: BTreeMap<String, String>,
+    /// Locale code to a factor on every template line height (Nastaliq needs taller lines).
+    pub line_heights: BTreeMap<String, f32>,
+}
+
+impl FontsConfig {
+    /// The family for `locale`: its own entry, its language's (`pa` for `pa-IN`), or `default`.
+    pub fn family_for(&self, locale: &str) -> Option<&str> {
+        let language = locale.split('-').next().unwrap_or(locale);
+        self.families
+            .get(locale)
+            .or_else(|| self.families.get(language))
+            .or_else(|| self.families.get("default"))
+            .map(String::as_str)
+    }
+
+    /// The line-height factor for `locale` (1 unless configured).
+    pub fn line_height_for(&self, locale: &str) -> f32 {
+        let language = locale.split('-').next().unwrap_or(locale);
+        self.line_heights.get(locale).or_else(|| self.line_heights.get(language)).copied().unwrap_or(1.0)
+    }
 }
 
 impl Config {
@@ -144,6 +203,42 @@ impl Config {
                 (name, value)
             })
             .collect();
+        let mut templates = Vec::new();
+        for template in raw.templates {
+            let resolved = crate::paths::inside(&root, &template.value)
+                .map_err(|why| invalid(&template.referenced, format!("template `{}` {why}", template.value)))?;
+            templates.push(resolved);
+        }
+        let fonts = match raw.fonts {
+            Some(fonts) => {
+                let dir = crate::paths::inside(&root, &fonts.dir.value)
+                    .map_err(|why| invalid(&fonts.dir.referenced, format!("fonts.dir `{}` {why}", fonts.dir.value)))?;
+                let mut families = BTreeMap::new();
+                let mut line_heights = BTreeMap::new();
+                for (locale, family) in fonts.families {
+                    match family {
+                        RawFamily::Name(name) => {
+                            families.insert(locale, name);
+                        }
+                        RawFamily::Detailed { family, line_height } => {
+                            if let Some(factor) = line_height {
+                                if !(0.5..=3.0).contains(&factor) {
+                                    return Err(invalid(
+                                        &fonts.dir.referenced,
+                                        format!("fonts.families.{locale}.line_height {factor}: use 0.5 to 3"),
+                                    ));
+                                }
+                                line_heights.insert(locale.clone(), factor);
+                            }
+                            families.insert(locale, family);
+                        }
+                    }
+                }
+                Some(FontsConfig { dir, families, line_heights })
+            }
+            None => None,
+        };
+        let out_dir = root.join(raw.output.map_or_else(|| "dist".to_owned(), |o| o.dir));
         let locale = |s: Spanned<String>| ConfiguredLocale {
             code: s.value,
             line: s.referenced.line() as u32,
@@ -163,6 +258,9 @@ impl Config {
                 external,
                 limits: Default::default(),
             },
+            fonts,
+            templates,
+            out_dir,
         })
     }
 

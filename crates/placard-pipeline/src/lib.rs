@@ -5,8 +5,11 @@
 mod config;
 mod error;
 mod paths;
+mod template;
 mod workspace;
 
-pub use config::{Config, DEFAULT_CONFIG};
+pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;
+pub use paths::{inside, relative};
+pub use template::{Band, BoxPx, ImageLayer, Layer, MAX_CANVAS, OutputFormat, Template, TemplateBackground, TextLayer};
 pub use workspace::{LoadedFile, LoadedLocale, Workspace};

@@ -19,6 +19,38 @@ pub fn relative(path: &Path, base: &Path) -> String {
     if parts.is_empty() { ".".to_owned() } else { parts.join("/") }
 }
 
+/// `rel` resolved against `root`, or why it may not be used: project files (templates, images,
+/// fonts) must be relative paths that stay inside the project folder, also after following
+/// symbolic links.
+pub fn inside(root: &Path, rel: &str) -> Result<std::path::PathBuf, String> {
+    let path = Path::new(rel);
+    if rel.is_empty() {
+        return Err("is empty".to_owned());
+    }
+    if path.is_absolute() || path.components().any(|c| matches!(c, Component::Prefix(_) | Component::RootDir)) {
+        return Err("must be a path relative to the project folder".to_owned());
+    }
+    let mut depth: i32 = 0;
+    for component in path.components() {
+        match component {
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return Err("leads outside the project folder".to_owned());
+        }
+    }
+    let joined = root.join(path);
+    // A symbolic link inside the project may still point outside it.
+    if let (Ok(real), Ok(real_root)) = (joined.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        return Err("leads outside the project folder through a symbolic link".to_owned());
+    }
+    Ok(joined)
+}
+
 /// The components of `path` with `.` dropped and `name/..` pairs folded, lexically.
 fn normalize(path: &Path) -> Vec<Component<'_>> {
     let mut out: Vec<Component<'_>> = Vec::new();
@@ -37,6 +69,17 @@ fn normalize(path: &Path) -> Vec<Component<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_paths_stay_inside() {
+        let root = Path::new(".");
+        assert!(inside(root, "assets/templates/a.yaml").is_ok());
+        assert!(inside(root, "assets/../assets/a.yaml").is_ok());
+        assert!(inside(root, "../secrets.yaml").is_err());
+        assert!(inside(root, "assets/../../x").is_err());
+        assert!(inside(root, "/etc/passwd").is_err());
+        assert!(inside(root, "").is_err());
+    }
 
     #[test]
     fn relative_paths() {

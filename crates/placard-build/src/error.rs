@@ -1,0 +1,49 @@
+//! Why a build stopped. Every variant names the file (and key) at fault; nothing is written.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use placard_lint::Report;
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Lint found errors in locales that were to be built (exit 1).
+    Lint { report: Box<Report>, failing: Vec<String> },
+    /// pipeline.yaml or a template is unusable (exit 2).
+    Pipeline(placard_pipeline::Error),
+    /// A problem with an input file or key (exit 2).
+    Input { path: PathBuf, message: String },
+    /// Writing the output failed (exit 2).
+    Output { path: PathBuf, source: std::io::Error },
+}
+
+impl BuildError {
+    pub(crate) fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> BuildError {
+        BuildError::Input { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Lint { failing, .. } => {
+                write!(
+                    f,
+                    "lint found errors in {}: nothing was built (use --skip-failing to build the other locales)",
+                    failing.join(", ")
+                )
+            }
+            BuildError::Pipeline(e) => e.fmt(f),
+            BuildError::Input { path, message } => write!(f, "{}: {message}", path.display()),
+            BuildError::Output { path, source } => write!(f, "cannot write {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<placard_pipeline::Error> for BuildError {
+    fn from(e: placard_pipeline::Error) -> Self {
+        BuildError::Pipeline(e)
+    }
+}

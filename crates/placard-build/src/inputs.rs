@@ -1,0 +1,164 @@
+//! Everything a build reads besides the translations: templates, fonts and images. Read once,
+//! checked once, hashed once (the hashes are part of every asset's cache key).
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::RgbaImage;
+use placard_layout::FontLibrary;
+use placard_pipeline::{Config, FontsConfig, Layer, MAX_CANVAS, Template, TemplateBackground};
+use sha2::{Digest, Sha256};
+
+use crate::BuildError;
+
+/// Image files larger than this are refused before decoding.
+pub const MAX_IMAGE_FILE: u64 = 64 * 1024 * 1024;
+/// Decoding may allocate at most this much (a decompression bomb stops here).
+pub const MAX_IMAGE_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// A decoded image and the hash of its file.
+#[derive(Clone, Debug)]
+pub struct LoadedImage {
+    pub image: RgbaImage,
+    pub hash: [u8; 32],
+}
+
+/// Templates, fonts and images, ready for every asset.
+#[derive(Debug)]
+pub struct Inputs {
+    pub templates: Vec<Template>,
+    pub fonts: FontLibrary,
+    pub fonts_hash: [u8; 32],
+    pub families: FontsConfig,
+    pub images: BTreeMap<PathBuf, LoadedImage>,
+}
+
+impl Inputs {
+    /// Loads the templates `config` lists (only those named in `only`, when it is not empty), the
+    /// fonts, and every image the templates use.
+    pub fn load(config: &Config, only: &[String]) -> Result<Inputs, BuildError> {
+        let families = config.fonts.clone().ok_or_else(|| {
+            BuildError::input(
+                &config.path,
+                "`fonts` is missing: say where the fonts are (fonts.dir) and which family each locale uses",
+            )
+        })?;
+        if config.templates.is_empty() {
+            return Err(BuildError::input(&config.path, "`templates` is empty: list the template files to build"));
+        }
+        let mut templates = Vec::new();
+        for path in &config.templates {
+            let template = Template::load(path, &config.root)?;
+            if templates.iter().any(|t: &Template| t.name == template.name) {
+                return Err(BuildError::input(path, format!("another template is also called `{}`", template.name)));
+            }
+            templates.push(template);
+        }
+        for name in only {
+            if !templates.iter().any(|t| &t.name == name) {
+                let known: Vec<&str> = templates.iter().map(|t| t.name.as_str()).collect();
+                return Err(BuildError::input(
+                    &config.path,
+                    format!("--template {name}: no such template (known: {})", known.join(", ")),
+                ));
+            }
+        }
+        templates.retain(|t| only.is_empty() || only.contains(&t.name));
+
+        let (fonts, fonts_hash) = load_fonts(&families.dir)?;
+        for (locale, family) in &families.families {
+            if !fonts.has_family(family) {
+                return Err(unknown_family(&config.path, &format!("fonts.families.{locale}"), family, &fonts));
+            }
+        }
+        for template in &templates {
+            for (i, layer) in template.layers.iter().enumerate() {
+                if let Layer::Text(text) = layer
+                    && let Some(family) = &text.font
+                    && !fonts.has_family(family)
+                {
+                    return Err(unknown_family(&template.path, &format!("layers[{i}].font"), family, &fonts));
+                }
+            }
+        }
+
+        let mut images = BTreeMap::new();
+        for template in &templates {
+            let mut paths = Vec::new();
+            if let TemplateBackground::Image { path, .. } = &template.background {
+                paths.push(path.clone());
+            }
+            for layer in &template.layers {
+                if let Layer::Image(image) = layer {
+                    paths.push(image.path.clone());
+                    paths.extend(image.locales.values().cloned());
+                }
+            }
+            for path in paths {
+                if let std::collections::btree_map::Entry::Vacant(slot) = images.entry(path) {
+                    let loaded = load_image(slot.key())?;
+                    slot.insert(loaded);
+                }
+            }
+        }
+        Ok(Inputs { templates, fonts, fonts_hash, families, images })
+    }
+}
+
+fn unknown_family(path: &Path, key: &str, family: &str, fonts: &FontLibrary) -> BuildError {
+    let known: Vec<&str> = fonts.families().collect();
+    BuildError::input(
+        path,
+        format!("{key}: no font of family `{family}` in fonts.dir (families: {})", known.join(", ")),
+    )
+}
+
+/// Every .ttf/.otf file in `dir`, in name order, and one hash over all of them.
+fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| BuildError::input(dir, format!("cannot read the fonts folder: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf")))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(BuildError::input(dir, "no .ttf or .otf fonts in this folder"));
+    }
+    let mut hasher = Sha256::new();
+    let mut fonts = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| BuildError::input(&path, format!("cannot read: {e}")))?;
+        hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+        hasher.update(&bytes);
+        fonts.push((path.display().to_string(), bytes));
+    }
+    let library = FontLibrary::new(fonts).map_err(|e| BuildError::input(dir, e.to_string()))?;
+    Ok((library, hasher.finalize().into()))
+}
+
+/// Decodes a PNG or JPEG with size limits.
+fn load_image(path: &Path) -> Result<LoadedImage, BuildError> {
+    let size =
+        std::fs::metadata(path).map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?.len();
+    if size > MAX_IMAGE_FILE {
+        return Err(BuildError::input(path, format!("image file is {size} bytes; the limit is {MAX_IMAGE_FILE}")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?;
+    let mut reader = image::ImageReader::new(Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?;
+    if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
+        return Err(BuildError::input(path, "not a PNG or JPEG image"));
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_CANVAS);
+    limits.max_image_height = Some(MAX_CANVAS);
+    limits.max_alloc = Some(MAX_IMAGE_ALLOC);
+    reader.limits(limits);
+    let image =
+        reader.decode().map_err(|e| BuildError::input(path, format!("cannot decode the image: {e}")))?.to_rgba8();
+    Ok(LoadedImage { image, hash: Sha256::digest(&bytes).into() })
+}

@@ -1,0 +1,21 @@
+//! `placard build`: lint first (a locale with errors is never published), then every
+//! locale × template laid out, rendered and encoded in parallel, each file written atomically,
+//! then the manifest and the contact sheet. Unchanged assets are not rendered again.
+//!
+//! - `inputs`: fonts, templates and images read and checked (limits on image size).
+//! - `texts`: messages formatted with fluent-bundle, as an application would.
+//! - `scene`: one asset's layers laid out into a renderable scene.
+//! - `output`: atomic writes, `manifest.json`, `index.html`.
+//! - `plan`: which assets to build (filters, shards) and which can be reused.
+
+mod error;
+mod inputs;
+mod output;
+mod plan;
+mod scene;
+mod texts;
+
+pub use error::BuildError;
+pub use inputs::Inputs;
+pub use output::{AssetRecord, LayerRecord, Manifest};
+pub use plan::{BuildOptions, BuildReport, Event, Shard, build};

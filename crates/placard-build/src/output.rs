@@ -1,0 +1,199 @@
+//! What a build leaves behind: the images, `manifest.json` and `index.html`, each written
+//! atomically (a temporary file in the same folder, flushed, then renamed over the old one), so an
+//! interrupted build never leaves a half-written file.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::BuildError;
+
+/// One laid-out text layer of an asset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerRecord {
+    /// `id` or `id.attribute`.
+    pub message: String,
+    /// The formatted text, as fluent-bundle produced it.
+    pub text: String,
+    /// The layer's box: x, y, width, height in px.
+    #[serde(rename = "box")]
+    pub r#box: [i32; 4],
+    /// The size chosen to fit, px.
+    pub size: f32,
+    pub lines: usize,
+    /// False when the text overflows its box even at the smallest size.
+    pub fits: bool,
+}
+
+/// One file of the build.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssetRecord {
+    pub locale: String,
+    pub template: String,
+    pub format: String,
+    /// Relative to the output folder, with `/`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+    pub sha256: String,
+    pub alt: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+    pub layers: Vec<LayerRecord>,
+    /// Hash of everything the file was made from; an asset whose inputs hash is unchanged is reused.
+    pub inputs: String,
+}
+
+/// `manifest.json`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub placard: String,
+    pub assets: Vec<AssetRecord>,
+}
+
+impl Manifest {
+    /// The manifest in `out`, if there is a readable one.
+    pub fn read(out: &Path) -> Option<Manifest> {
+        let bytes = std::fs::read(out.join("manifest.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a manifest always serializes");
+        json.push('\n');
+        json
+    }
+}
+
+/// Writes `bytes` to `path` atomically, creating its folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let fail = |source| BuildError::Output { path: path.to_owned(), source };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(fail)
+}
+
+/// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
+/// and `dir="rtl"` on right-to-left rows. Self-contained: no scripts, no network.
+pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
+    let mut templates: Vec<&str> = manifest.assets.iter().map(|a| a.template.as_str()).collect();
+    templates.sort_unstable();
+    templates.dedup();
+    let mut locales: Vec<(&str, &str)> = manifest.assets.iter().map(|a| (a.locale.as_str(), a.dir.as_str())).collect();
+    locales.sort_unstable();
+    locales.dedup();
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} — Placard contact sheet</title>\n\
+         <style>\nbody{{font-family:system-ui,sans-serif;margin:1.5rem;background:#f4f4f6;color:#111}}\n\
+         table{{border-collapse:collapse}}th,td{{border:1px solid #ccd;padding:.5rem;vertical-align:top;background:#fff}}\n\
+         th{{background:#e8e8f0;position:sticky;top:0}}img{{display:block;max-width:220px;max-height:220px;border:1px solid #ddd}}\n\
+         figcaption{{font-size:.75rem;max-width:220px;margin-top:.3rem;color:#333}}\n</style>\n</head>\n<body>\n\
+         <h1>{title}</h1>\n<p>{count} assets. Click a thumbnail for the full-size file.</p>\n<table>\n<thead><tr><th>locale</th>",
+        title = escape(campaign),
+        count = manifest.assets.len(),
+    );
+    for t in &templates {
+        let _ = write!(html, "<th>{}</th>", escape(t));
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for (locale, dir) in &locales {
+        let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{l}</th>", l = escape(locale), d = escape(dir));
+        for t in &templates {
+            html.push_str("<td>");
+            // The first format listed for the template is the one shown.
+            if let Some(a) = manifest.assets.iter().find(|a| a.locale == *locale && a.template == *t) {
+                let alt = a.alt.as_deref().unwrap_or("");
+                let _ = write!(
+                    html,
+                    "<figure><a href=\"{p}\"><img src=\"{p}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\" style=\"width:220px;height:auto\"></a><figcaption>{alt}</figcaption></figure>",
+                    p = escape(&a.path),
+                    alt = escape(alt),
+                    w = a.width,
+                    h = a.height,
+                );
+            }
+            html.push_str("</td>");
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    html
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a/b/out.png");
+        write_atomic(&path, b"one").expect("write");
+        write_atomic(&path, b"two").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"two");
+        let names: Vec<_> =
+            std::fs::read_dir(path.parent().expect("parent")).expect("dir").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn contact_sheet_escapes_and_marks_direction() {
+        let asset = |locale: &str, dir: &str, alt: &str| AssetRecord {
+            locale: locale.into(),
+            template: "square".into(),
+            format: "png".into(),
+            path: format!("{locale}/square.png"),
+            width: 1080,
+            height: 1080,
+            bytes: 1,
+            sha256: String::new(),
+            alt: Some(alt.into()),
+            dir: dir.into(),
+            layers: vec![],
+            inputs: String::new(),
+        };
+        let manifest = Manifest {
+            placard: "0".into(),
+            assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
+        };
+        let html = contact_sheet(&manifest, "not-my-friend");
+        assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
+        assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("href=\"ar/square.png\""));
+    }
+}

@@ -1,0 +1,355 @@
+//! The build: lint, plan, render what changed, write.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use image::RgbaImage;
+use placard_lint::Report;
+use placard_pipeline::{Layer, OutputFormat, Template, TemplateBackground, Workspace};
+use placard_render::Format;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::BuildError;
+use crate::inputs::Inputs;
+use crate::output::{AssetRecord, Manifest, contact_sheet, write_atomic};
+use crate::scene::{compose, family_for};
+use crate::texts::{Text, format_all};
+
+/// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+/// What `placard build` was asked for.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Templates to build (names); empty for all.
+    pub templates: Vec<String>,
+    /// The output folder; default `output.dir` from pipeline.yaml.
+    pub out: Option<PathBuf>,
+    /// Build the locales that pass lint and list the others, instead of building nothing.
+    pub skip_failing: bool,
+    /// Render every asset even when its inputs have not changed.
+    pub force: bool,
+    pub shard: Option<Shard>,
+}
+
+/// Progress, for the caller to show.
+#[derive(Clone, Debug)]
+pub enum Event<'a> {
+    /// How many assets (locale × template) this run covers.
+    Planned { total: usize, to_render: usize },
+    /// One asset finished: rendered, or reused from the previous build.
+    Finished { locale: &'a str, template: &'a str, reused: bool },
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub lint: Report,
+    /// Locales not built because lint found errors in them (with `--skip-failing`).
+    pub skipped_locales: Vec<String>,
+    pub rendered: usize,
+    pub reused: usize,
+    pub out: PathBuf,
+    pub manifest: Manifest,
+}
+
+/// One locale × template, with everything needed to render it.
+struct Planned<'a> {
+    locale: &'a str,
+    template: &'a Template,
+    texts: BTreeMap<String, Option<Text>>,
+    inputs_hash: String,
+    reuse: Option<Vec<AssetRecord>>,
+}
+
+/// Runs `placard build` over the locales `workspace` selected.
+pub fn build(
+    workspace: &Workspace,
+    options: &BuildOptions,
+    events: &(dyn Fn(Event<'_>) + Sync),
+) -> Result<BuildReport, BuildError> {
+    let config = &workspace.config;
+    let lint = workspace.lint();
+    let failing: Vec<String> =
+        lint.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(code, _)| code.clone()).collect();
+    let mut missing_locales: Vec<String> = lint
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.code == placard_core::Code::MissingLocale)
+        .filter_map(|d| d.locale.clone())
+        .collect();
+    missing_locales.dedup();
+    let mut blocked = failing.clone();
+    blocked.extend(missing_locales);
+    blocked.sort();
+    blocked.dedup();
+    if !blocked.is_empty() && !options.skip_failing {
+        return Err(BuildError::Lint { report: Box::new(lint), failing: blocked });
+    }
+
+    let inputs = Inputs::load(config, &options.templates)?;
+    let locales: Vec<&str> =
+        workspace.selected.iter().map(String::as_str).filter(|l| !blocked.iter().any(|b| b == l)).collect();
+
+    // Every message a template shows, formatted for every locale; an id no locale has is an error.
+    let mut ids: Vec<&str> = Vec::new();
+    for template in &inputs.templates {
+        ids.extend(template.layers.iter().filter_map(|l| match l {
+            Layer::Text(t) => Some(t.message.as_str()),
+            Layer::Image(_) => None,
+        }));
+        ids.extend(template.alt.as_deref());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
+        locales.iter().map(|&locale| (locale, format_all(workspace, locale, &ids))).collect();
+    for template in &inputs.templates {
+        for (i, layer) in template.layers.iter().enumerate() {
+            let Layer::Text(text) = layer else { continue };
+            if let Some((locale, _)) = texts.iter().find(|(_, t)| t.get(&text.message).is_some_and(Option::is_none)) {
+                return Err(BuildError::input(
+                    &template.path,
+                    format!(
+                        "layers[{i}].text: message `{}` is not defined in {locale} nor in the reference locale",
+                        text.message
+                    ),
+                ));
+            }
+        }
+    }
+
+    let keep: Vec<&str> = config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect();
+    let out = options.out.clone().unwrap_or_else(|| config.out_dir.clone());
+    let previous = if options.force { None } else { Manifest::read(&out) };
+
+    let mut plan = Vec::new();
+    for &locale in &locales {
+        for template in &inputs.templates {
+            if let Some(shard) = options.shard
+                && !in_shard(locale, &template.name, shard)
+            {
+                continue;
+            }
+            let texts = texts[locale].clone();
+            let inputs_hash = inputs_hash(&inputs, template, locale, &texts, &keep);
+            let reuse = previous.as_ref().and_then(|m| reusable(m, &out, locale, template, &inputs_hash));
+            plan.push(Planned { locale, template, texts, inputs_hash, reuse });
+        }
+    }
+    let to_render = plan.iter().filter(|p| p.reuse.is_none()).count();
+    events(Event::Planned { total: plan.len(), to_render });
+
+    let backgrounds: BTreeMap<&str, RgbaImage> = inputs
+        .templates
+        .par_iter()
+        .filter(|t| plan.iter().any(|p| p.reuse.is_none() && p.template.name == t.name))
+        .filter_map(|t| match &t.background {
+            TemplateBackground::Image { path, .. } => {
+                let image = &inputs.images.get(path)?.image;
+                Some((t.name.as_str(), placard_render::scale_to_cover(image, t.width, t.height)))
+            }
+            _ => None,
+        })
+        .collect();
+
+    let results: Vec<Result<Vec<AssetRecord>, BuildError>> = plan
+        .par_iter()
+        .map_init(
+            || inputs.fonts.typesetter(),
+            |typesetter, planned| {
+                let records = match &planned.reuse {
+                    Some(records) => records.clone(),
+                    None => render_one(planned, &inputs, &backgrounds, &keep, &out, typesetter)?,
+                };
+                events(Event::Finished {
+                    locale: planned.locale,
+                    template: &planned.template.name,
+                    reused: planned.reuse.is_some(),
+                });
+                Ok(records)
+            },
+        )
+        .collect();
+    let mut assets = Vec::new();
+    for result in results {
+        assets.extend(result?);
+    }
+    let rendered = plan.iter().filter(|p| p.reuse.is_none()).count();
+    let reused = plan.len() - rendered;
+
+    // Keep what an earlier build made outside this run's scope (other locales, templates or
+    // shards), unless its locale now fails lint: nothing from a failing locale stays published.
+    if let Some(previous) = Manifest::read(&out) {
+        for record in previous.assets {
+            let in_scope = plan.iter().any(|p| p.locale == record.locale && p.template.name == record.template);
+            if blocked.contains(&record.locale) {
+                let _ = std::fs::remove_file(out.join(&record.path));
+            } else if !in_scope && out.join(&record.path).is_file() {
+                assets.push(record);
+            }
+        }
+    }
+    assets.sort_by(|a, b| (&a.locale, &a.template, &a.format).cmp(&(&b.locale, &b.template, &b.format)));
+    assets.dedup_by(|a, b| (&a.locale, &a.template, &a.format) == (&b.locale, &b.template, &b.format));
+    let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets };
+    write_atomic(&out.join("manifest.json"), manifest.to_json().as_bytes())?;
+    let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
+    write_atomic(&out.join("index.html"), contact_sheet(&manifest, campaign).as_bytes())?;
+
+    let skipped_locales = if options.skip_failing { blocked } else { Vec::new() };
+    Ok(BuildReport { lint, skipped_locales, rendered, reused, out, manifest })
+}
+
+fn render_one(
+    planned: &Planned<'_>,
+    inputs: &Inputs,
+    backgrounds: &BTreeMap<&str, RgbaImage>,
+    keep: &[&str],
+    out: &std::path::Path,
+    typesetter: &mut placard_layout::Typesetter,
+) -> Result<Vec<AssetRecord>, BuildError> {
+    let template = planned.template;
+    let composed = compose(
+        template,
+        inputs,
+        planned.locale,
+        &planned.texts,
+        backgrounds.get(template.name.as_str()),
+        keep,
+        typesetter,
+    );
+    let pixels = placard_render::render(&composed.scene);
+    let alt = template.alt.as_ref().and_then(|id| planned.texts.get(id).cloned().flatten()).map(|t| t.text);
+    let dir = if placard_lint::is_rtl_locale(planned.locale) { "rtl" } else { "ltr" };
+    let mut records = Vec::new();
+    for &format in &template.outputs {
+        let format = render_format(format);
+        let bytes = placard_render::encode(&pixels, format);
+        let path = format!("{}/{}.{}", planned.locale, template.name, format.extension());
+        write_atomic(&out.join(&path), &bytes)?;
+        records.push(AssetRecord {
+            locale: planned.locale.to_owned(),
+            template: template.name.clone(),
+            format: format.extension().to_owned(),
+            path,
+            width: template.width,
+            height: template.height,
+            bytes: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(&bytes)),
+            alt: alt.clone(),
+            dir: dir.to_owned(),
+            layers: composed.layers.clone(),
+            inputs: planned.inputs_hash.clone(),
+        });
+    }
+    Ok(records)
+}
+
+fn render_format(format: OutputFormat) -> Format {
+    match format {
+        OutputFormat::Png => Format::Png,
+        OutputFormat::Jpeg { quality } => Format::Jpeg { quality },
+        OutputFormat::WebpLossless => Format::WebpLossless,
+    }
+}
+
+/// The previous build's records for this asset, if they were made from the same inputs and
+/// their files are still there at the recorded size.
+fn reusable(
+    previous: &Manifest,
+    out: &std::path::Path,
+    locale: &str,
+    template: &Template,
+    hash: &str,
+) -> Option<Vec<AssetRecord>> {
+    let records: Vec<AssetRecord> =
+        previous.assets.iter().filter(|a| a.locale == locale && a.template == template.name).cloned().collect();
+    let formats: Vec<&str> = template.outputs.iter().map(|f| render_format(*f).extension()).collect();
+    let complete = records.len() == formats.len()
+        && formats.iter().all(|f| records.iter().any(|r| r.format == *f))
+        && records.iter().all(|r| {
+            r.inputs == hash && std::fs::metadata(out.join(&r.path)).is_ok_and(|m| m.is_file() && m.len() == r.bytes)
+        });
+    complete.then_some(records)
+}
+
+/// Everything an asset is made from: Placard's version, the template file, the fonts, the images
+/// it uses, the locale's family and direction, the texts and the phrases kept together.
+fn inputs_hash(
+    inputs: &Inputs,
+    template: &Template,
+    locale: &str,
+    texts: &BTreeMap<String, Option<Text>>,
+    keep: &[&str],
+) -> String {
+    let mut h = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(&template.source);
+    field(&inputs.fonts_hash);
+    field(locale.as_bytes());
+    field(&[u8::from(placard_lint::is_rtl_locale(locale))]);
+    for layer in &template.layers {
+        match layer {
+            Layer::Text(t) => {
+                field(family_for(inputs, locale, t).as_bytes());
+                field(&inputs.families.line_height_for(locale).to_le_bytes());
+                let text = texts.get(&t.message).and_then(Option::as_ref).map_or("", |t| t.text.as_str());
+                field(text.as_bytes());
+            }
+            Layer::Image(i) => {
+                for path in std::iter::once(&i.path).chain(i.locales.values()) {
+                    field(inputs.images.get(path).map_or(&[0; 32][..], |img| &img.hash[..]));
+                }
+            }
+        }
+    }
+    if let TemplateBackground::Image { path, .. } = &template.background {
+        field(inputs.images.get(path).map_or(&[0; 32][..], |img| &img.hash[..]));
+    }
+    if let Some(alt) = template.alt.as_ref().and_then(|id| texts.get(id).cloned().flatten()) {
+        field(alt.text.as_bytes());
+    }
+    for phrase in keep {
+        field(phrase.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+/// Whether `locale/template` belongs to `shard`: a stable hash, the same on every machine.
+fn in_shard(locale: &str, template: &str, shard: Shard) -> bool {
+    let digest = Sha256::digest(format!("{locale}/{template}").as_bytes());
+    let n = u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"));
+    n % u64::from(shard.count.max(1)) == u64::from(shard.index.saturating_sub(1))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_the_assets() {
+        let assets: Vec<(String, String)> = ["en-GB", "pl", "ar", "ur"]
+            .iter()
+            .flat_map(|l| ["a", "b", "c"].map(|t| (l.to_string(), t.to_string())))
+            .collect();
+        let mut seen = 0;
+        for index in 1..=3 {
+            seen += assets.iter().filter(|(l, t)| in_shard(l, t, Shard { index, count: 3 })).count();
+        }
+        assert_eq!(seen, assets.len(), "every asset in exactly one shard");
+    }
+}
