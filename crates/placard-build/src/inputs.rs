@@ -85,19 +85,23 @@ impl Inputs {
 
         let mut images = BTreeMap::new();
         for template in &templates {
-            let mut paths = Vec::new();
+            let mut uses: Vec<(String, PathBuf)> = Vec::new();
             if let TemplateBackground::Image { path, .. } = &template.background {
-                paths.push(path.clone());
+                uses.push(("background.image".to_owned(), path.clone()));
             }
-            for layer in &template.layers {
+            for (i, layer) in template.layers.iter().enumerate() {
                 if let Layer::Image(image) = layer {
-                    paths.push(image.path.clone());
-                    paths.extend(image.locales.values().cloned());
+                    uses.push((format!("layers[{i}].image"), image.path.clone()));
+                    for (locale, path) in &image.locales {
+                        uses.push((format!("layers[{i}].locales.{locale}"), path.clone()));
+                    }
                 }
             }
-            for path in paths {
+            for (key, path) in uses {
                 if let std::collections::btree_map::Entry::Vacant(slot) = images.entry(path) {
-                    let loaded = load_image(slot.key())?;
+                    let loaded = load_image(slot.key()).map_err(|why| {
+                        BuildError::input(&template.path, format!("{key} {}: {why}", slot.key().display()))
+                    })?;
                     slot.insert(loaded);
                 }
             }
@@ -139,26 +143,24 @@ fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
     Ok((library, hasher.finalize().into()))
 }
 
-/// Decodes a PNG or JPEG with size limits.
-fn load_image(path: &Path) -> Result<LoadedImage, BuildError> {
-    let size =
-        std::fs::metadata(path).map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?.len();
+/// Decodes a PNG or JPEG with size limits; the error says why not.
+fn load_image(path: &Path) -> Result<LoadedImage, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read the image: {e}"))?.len();
     if size > MAX_IMAGE_FILE {
-        return Err(BuildError::input(path, format!("image file is {size} bytes; the limit is {MAX_IMAGE_FILE}")));
+        return Err(format!("the image file is {size} bytes; the limit is {MAX_IMAGE_FILE}"));
     }
-    let bytes = std::fs::read(path).map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the image: {e}"))?;
     let mut reader = image::ImageReader::new(Cursor::new(&bytes))
         .with_guessed_format()
-        .map_err(|e| BuildError::input(path, format!("cannot read the image: {e}")))?;
+        .map_err(|e| format!("cannot read the image: {e}"))?;
     if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
-        return Err(BuildError::input(path, "not a PNG or JPEG image"));
+        return Err("not a PNG or JPEG image".to_owned());
     }
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_CANVAS);
     limits.max_image_height = Some(MAX_CANVAS);
     limits.max_alloc = Some(MAX_IMAGE_ALLOC);
     reader.limits(limits);
-    let image =
-        reader.decode().map_err(|e| BuildError::input(path, format!("cannot decode the image: {e}")))?.to_rgba8();
+    let image = reader.decode().map_err(|e| format!("cannot decode the image: {e}"))?.to_rgba8();
     Ok(LoadedImage { image, hash: Sha256::digest(&bytes).into() })
 }

@@ -90,6 +90,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     result.map_err(fail)
 }
 
+/// Removes temporary files an interrupted build left in `out` (hidden `.*.tmp` files, which are
+/// never a published name).
+pub fn remove_stale_temporaries(out: &Path) {
+    let mut stack = vec![out.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(t) if t.is_file() && name.starts_with('.') && name.ends_with(".tmp") => {
+                    let _ = std::fs::remove_file(path);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
 /// and `dir="rtl"` on right-to-left rows. Self-contained: no scripts, no network.
 pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
@@ -119,8 +139,13 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
         let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{l}</th>", l = escape(locale), d = escape(dir));
         for t in &templates {
             html.push_str("<td>");
-            // The first format listed for the template is the one shown.
-            if let Some(a) = manifest.assets.iter().find(|a| a.locale == *locale && a.template == *t) {
+            // The first format is shown; the others are linked beneath it.
+            let formats: Vec<&AssetRecord> =
+                manifest.assets.iter().filter(|a| a.locale == *locale && a.template == *t).collect();
+            for other in formats.iter().skip(1) {
+                let _ = write!(html, "<a href=\"{}\">{}</a> ", escape(&other.path), escape(&other.format));
+            }
+            if let Some(a) = formats.first() {
                 let alt = a.alt.as_deref().unwrap_or("");
                 let _ = write!(
                     html,

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 use crate::inputs::Inputs;
-use crate::output::{AssetRecord, Manifest, contact_sheet, write_atomic};
+use crate::output::{AssetRecord, Manifest, contact_sheet, remove_stale_temporaries, write_atomic};
 use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
@@ -144,6 +144,7 @@ pub fn build(
     }
     let to_render = plan.iter().filter(|p| p.reuse.is_none()).count();
     events(Event::Planned { total: plan.len(), to_render });
+    remove_stale_temporaries(&out);
 
     let backgrounds: BTreeMap<&str, RgbaImage> = inputs
         .templates

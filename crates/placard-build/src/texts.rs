@@ -22,9 +22,8 @@ pub struct Text {
 pub fn format_all(workspace: &Workspace, locale: &str, ids: &[&str]) -> BTreeMap<String, Option<Text>> {
     let reference = &workspace.config.reference.code;
     let own = workspace.locales.iter().find(|l| l.code == locale).map(bundle);
-    let fallback = (locale != reference)
-        .then(|| workspace.locales.iter().find(|l| &l.code == reference).map(bundle))
-        .flatten();
+    let fallback =
+        (locale != reference).then(|| workspace.locales.iter().find(|l| &l.code == reference).map(bundle)).flatten();
     let mut args = FluentArgs::new();
     for (name, value) in &workspace.config.rules.variables {
         match value {

@@ -4,7 +4,9 @@
 
 #![allow(clippy::print_stderr, reason = "a test says on stderr what it had to skip")]
 
+mod build;
 mod exit_codes;
+mod golden;
 mod reporters;
 mod support;
 mod thunderbird;

@@ -211,8 +211,8 @@ impl Config {
         }
         let fonts = match raw.fonts {
             Some(fonts) => {
-                let dir = crate::paths::inside(&root, &fonts.dir.value)
-                    .map_err(|why| invalid(&fonts.dir.referenced, format!("fonts.dir `{}` {why}", fonts.dir.value)))?;
+                // Like locales.dir, the fonts folder is the owner's choice and may be shared.
+                let dir = root.join(&fonts.dir.value);
                 let mut families = BTreeMap::new();
                 let mut line_heights = BTreeMap::new();
                 for (locale, family) in fonts.families {

@@ -1,0 +1,243 @@
+//! `placard build` through the real binary: the campaign, determinism, the incremental cache,
+//! filters and shards, lint gating, bad input, and interrupted builds.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::support::*;
+
+fn out_arg(dir: &Path) -> &str {
+    dir.to_str().expect("UTF-8 path")
+}
+
+/// Every file under `dir` (relative path → bytes).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+                out.insert(rel, fs::read(&path).expect("readable"));
+            }
+        }
+    }
+    out
+}
+
+fn manifest(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("a manifest")).expect("JSON")
+}
+
+fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
+    let config = repo().join("pipeline.yaml");
+    let mut args = vec!["-c", config.to_str().expect("UTF-8"), "build", "--out", out_arg(out)];
+    args.extend(extra);
+    placard_with_env(&repo(), &args, &[("NO_COLOR", "1"), ("RAYON_NUM_THREADS", threads)])
+}
+
+#[test]
+fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
+    let first = tempfile::tempdir().expect("temp dir");
+    let output = campaign_build(first.path(), &[], "2");
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let m = manifest(first.path());
+    let assets = m["assets"].as_array().expect("assets");
+    let pairs: std::collections::BTreeSet<(String, String)> = assets
+        .iter()
+        .map(|a| (a["locale"].as_str().unwrap_or("").to_owned(), a["template"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert_eq!(pairs.len(), 8 * 6, "8 locales × 6 templates");
+    let index = fs::read_to_string(first.path().join("index.html")).expect("contact sheet");
+    for a in assets {
+        let path = first.path().join(a["path"].as_str().expect("path"));
+        let bytes = fs::read(&path).expect("every listed file exists");
+        assert_eq!(bytes.len() as u64, a["bytes"].as_u64().expect("bytes"));
+        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(sha, a["sha256"].as_str().expect("sha256"), "{}", path.display());
+        let image = image::load_from_memory(&bytes).expect("a complete image");
+        assert_eq!(
+            (image.width(), image.height()),
+            (a["width"].as_u64().unwrap_or(0) as u32, a["height"].as_u64().unwrap_or(0) as u32)
+        );
+        assert!(a["alt"].as_str().is_some_and(|alt| alt.contains("0131 556 3535")), "alt text shows the helpline");
+        let layers = a["layers"].as_array().expect("layers");
+        assert!(layers.iter().all(|l| l["fits"] == true), "every text fits: {}", a["path"]);
+        let helpline = layers.iter().find(|l| l["message"] == "helpline").expect("a helpline layer");
+        assert!(helpline["text"].as_str().is_some_and(|t| t.contains("0131 556 3535")));
+        let rtl = matches!(a["locale"].as_str(), Some("ar" | "ur"));
+        assert_eq!(a["dir"], if rtl { "rtl" } else { "ltr" });
+        assert!(index.contains(&format!("href=\"{}\"", a["path"].as_str().unwrap_or(""))));
+    }
+    assert!(index.contains("dir=\"rtl\""));
+
+    // The same inputs give byte-identical files at another thread count.
+    let second = tempfile::tempdir().expect("temp dir");
+    assert_eq!(exit_code(&campaign_build(second.path(), &[], "1")), 0);
+    assert_eq!(files(first.path()), files(second.path()), "output differs between 1 and 2 threads");
+
+    // Nothing changed: nothing is rendered again; --force renders everything.
+    let again = campaign_build(first.path(), &[], "2");
+    assert!(stderr(&again).contains("(0 rendered, 48 unchanged)"), "{}", stderr(&again));
+    let forced = campaign_build(first.path(), &["--force", "--template", "facebook-link"], "2");
+    assert!(stderr(&forced).contains("(8 rendered, 0 unchanged)"), "{}", stderr(&forced));
+    assert_eq!(files(first.path()), files(second.path()), "a forced rebuild gives the same bytes");
+}
+
+#[test]
+fn filters_and_shards_build_what_was_asked() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = campaign_build(out.path(), &["--locale", "pl", "--template", "x-post"], "2");
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let built: Vec<String> = files(out.path()).into_keys().collect();
+    assert_eq!(built, ["index.html", "manifest.json", "pl/x-post.png"]);
+
+    let sharded = tempfile::tempdir().expect("temp dir");
+    for shard in ["1/3", "2/3", "3/3"] {
+        let output = campaign_build(sharded.path(), &["--template", "facebook-link", "--shard", shard], "2");
+        assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    }
+    let m = manifest(sharded.path());
+    assert_eq!(m["assets"].as_array().map(Vec::len), Some(16), "8 locales × png and jpeg, from three shards");
+    let bad = campaign_build(sharded.path(), &["--shard", "4/3"], "2");
+    assert_eq!(exit_code(&bad), 2);
+}
+
+/// A copy of tests/golden in a temp folder, with its fonts folder made absolute.
+fn golden_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = repo().join("tests/golden");
+    for (rel, bytes) in files(&source) {
+        if rel.starts_with("expected/") {
+            continue;
+        }
+        let path = dir.path().join(&rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, bytes).expect("copy");
+    }
+    let pipeline = dir.path().join("pipeline.yaml");
+    let text = fs::read_to_string(&pipeline).expect("pipeline");
+    let fonts = repo().join("assets/fonts");
+    fs::write(&pipeline, text.replace("../../assets/fonts", fonts.to_str().expect("UTF-8"))).expect("write");
+    dir
+}
+
+fn edit(path: PathBuf, from: &str, to: &str) {
+    let text = fs::read_to_string(&path).expect("readable");
+    assert!(text.contains(from), "{from} in {}", path.display());
+    fs::write(&path, text.replace(from, to)).expect("write");
+}
+
+#[test]
+fn a_locale_that_fails_lint_is_never_published() {
+    let project = golden_copy();
+    // Swap two digits of the Arabic helpline number.
+    edit(project.path().join("locales/ar/card.ftl"), "0131 556 3535", "0131 556 3553");
+    let out = project.path().join("dist");
+    let refused = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&refused), 1);
+    assert!(stdout(&refused).contains("error[required-text]"), "the lint findings are shown");
+    assert!(stderr(&refused).contains("lint found errors in ar"), "{}", stderr(&refused));
+    assert!(!out.exists(), "nothing is written when lint fails");
+
+    let partial = placard(project.path(), &["build", "--skip-failing"]);
+    assert_eq!(exit_code(&partial), 0, "{}", stderr(&partial));
+    assert!(stderr(&partial).contains("not built, lint found errors: ar"), "{}", stderr(&partial));
+    assert!(out.join("en-GB/card.png").is_file() && !out.join("ar").exists());
+    let listed: Vec<String> =
+        manifest(&out)["assets"].as_array().expect("assets").iter().map(|a| a["locale"].to_string()).collect();
+    assert!(!listed.iter().any(|l| l.contains("ar")), "{listed:?}");
+}
+
+#[test]
+fn a_locale_that_starts_failing_loses_its_published_assets() {
+    let project = golden_copy();
+    assert_eq!(exit_code(&placard(project.path(), &["build"])), 0);
+    assert!(project.path().join("dist/ar/card.png").is_file());
+    edit(project.path().join("locales/ar/card.ftl"), "0131 556 3535", "0131 556 353");
+    assert_eq!(exit_code(&placard(project.path(), &["build", "--skip-failing"])), 0);
+    assert!(!project.path().join("dist/ar/card.png").exists(), "a stale asset of a failing locale is removed");
+}
+
+#[test]
+fn bad_templates_and_inputs_exit_2_naming_file_and_key_and_write_nothing() {
+    let cases: [(&str, &str, &str, &str); 6] = [
+        (
+            "templates/card.yaml",
+            "box: [24, 20, 432, 140]",
+            "box: [24, 20, 532, 140]",
+            "layers[0] (headline): box [24, 20, 532, 140] lies outside the 480×300 canvas",
+        ),
+        (
+            "templates/card.yaml",
+            "weight: bold\n    color: \"#ffffff\"",
+            "weight: bold\n    font: Comic Sans\n    color: \"#ffffff\"",
+            "layers[0].font: no font of family `Comic Sans`",
+        ),
+        ("templates/card.yaml", "text: headline", "text: no-such-message", "message `no-such-message` is not defined"),
+        (
+            "templates/card.yaml",
+            "gradient: { from: \"#1b1f4a\", to: \"#3b1f5c\", angle: 90 }",
+            "image: ../../../etc/passwd",
+            "background.image `../../../etc/passwd` leads outside the project folder",
+        ),
+        (
+            "templates/card.yaml",
+            "gradient: { from: \"#1b1f4a\", to: \"#3b1f5c\", angle: 90 }",
+            "image: broken.png",
+            "background.image ./templates/broken.png: cannot decode the image",
+        ),
+        ("templates/card.yaml", "size: [480, 300]", "size: [480, 300]\nsizee: 1", "unknown field `sizee`"),
+    ];
+    for (file, from, to, expected) in cases {
+        let project = golden_copy();
+        edit(project.path().join(file), from, to);
+        fs::write(project.path().join("templates/broken.png"), b"\x89PNG\r\n\x1a\nnot really").expect("write");
+        let output = placard(project.path(), &["build"]);
+        assert_eq!(exit_code(&output), 2, "{expected}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("card.yaml") && stderr(&output).contains(expected),
+            "{expected}: {}",
+            stderr(&output)
+        );
+        assert!(!project.path().join("dist").exists(), "{expected}: nothing written");
+    }
+}
+
+#[test]
+fn an_interrupted_build_leaves_only_whole_files() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let config = repo().join("pipeline.yaml");
+    for delay_ms in [150, 400] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_placard"))
+            .args(["-c", config.to_str().expect("UTF-8"), "build", "--force", "--out", out_arg(out.path())])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("placard starts");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (rel, bytes) in files(out.path()) {
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            if name.starts_with('.') {
+                continue; // an unfinished temporary file, never a published name
+            }
+            if rel.ends_with(".png") || rel.ends_with(".jpg") {
+                assert!(image::load_from_memory(&bytes).is_ok(), "{rel} is incomplete");
+            } else if rel.ends_with(".json") {
+                assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(), "{rel} is incomplete");
+            }
+        }
+    }
+    // The next build completes and clears what the interrupted ones left behind.
+    assert_eq!(exit_code(&campaign_build(out.path(), &[], "2")), 0);
+    let leftovers: Vec<String> =
+        files(out.path()).into_keys().filter(|r| r.rsplit('/').next().unwrap_or(r).starts_with('.')).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
