@@ -146,14 +146,14 @@ pub fn build(
     events(Event::Planned { total: plan.len(), to_render });
     remove_stale_temporaries(&out);
 
-    let backgrounds: BTreeMap<&str, RgbaImage> = inputs
+    let backgrounds: BTreeMap<&str, std::sync::Arc<RgbaImage>> = inputs
         .templates
         .par_iter()
         .filter(|t| plan.iter().any(|p| p.reuse.is_none() && p.template.name == t.name))
         .filter_map(|t| match &t.background {
             TemplateBackground::Image { path, .. } => {
                 let image = &inputs.images.get(path)?.image;
-                Some((t.name.as_str(), placard_render::scale_to_cover(image, t.width, t.height)))
+                Some((t.name.as_str(), std::sync::Arc::new(placard_render::scale_to_cover(image, t.width, t.height))))
             }
             _ => None,
         })
@@ -210,7 +210,7 @@ pub fn build(
 fn render_one(
     planned: &Planned<'_>,
     inputs: &Inputs,
-    backgrounds: &BTreeMap<&str, RgbaImage>,
+    backgrounds: &BTreeMap<&str, std::sync::Arc<RgbaImage>>,
     keep: &[&str],
     out: &std::path::Path,
     typesetter: &mut placard_layout::Typesetter,
@@ -255,6 +255,7 @@ fn render_one(
 fn render_format(format: OutputFormat) -> Format {
     match format {
         OutputFormat::Png => Format::Png,
+        OutputFormat::PngSmall => Format::PngSmall,
         OutputFormat::Jpeg { quality } => Format::Jpeg { quality },
         OutputFormat::WebpLossless => Format::WebpLossless,
     }

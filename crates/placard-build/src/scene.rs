@@ -30,7 +30,7 @@ pub fn compose(
     inputs: &Inputs,
     locale: &str,
     texts: &BTreeMap<String, Option<Text>>,
-    background: Option<&RgbaImage>,
+    background: Option<&std::sync::Arc<RgbaImage>>,
     keep: &[&str],
     typesetter: &mut Typesetter,
 ) -> Composed {
@@ -40,7 +40,7 @@ pub fn compose(
             Background::Gradient { from: *from, to: *to, angle: *angle }
         }
         (TemplateBackground::Image { under, .. }, Some(image)) => {
-            Background::Image { image: image.clone(), under: *under }
+            Background::Image { image: std::sync::Arc::clone(image), under: *under }
         }
         (TemplateBackground::Image { under, .. }, None) => Background::Solid(*under),
     };

@@ -142,8 +142,13 @@ pub enum TemplateBackground {
 /// An output format and its settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
+    /// PNG, fast to write.
     Png,
-    Jpeg { quality: u8 },
+    /// PNG, slower to write and smaller (`png-small`).
+    PngSmall,
+    Jpeg {
+        quality: u8,
+    },
     WebpLossless,
 }
 
@@ -311,6 +316,7 @@ impl Template {
                     };
                     out.push(match (name, quality) {
                         ("png", None) => OutputFormat::Png,
+                        ("png-small", None) => OutputFormat::PngSmall,
                         ("webp", None) => OutputFormat::WebpLossless,
                         ("jpeg" | "jpg", q) => {
                             let quality = q.unwrap_or(85);
@@ -322,7 +328,9 @@ impl Template {
                         (other, _) => {
                             return Err(invalid(
                                 &f.referenced,
-                                format!("output `{other}`: use png, jpeg (with an optional quality) or webp"),
+                                format!(
+                                    "output `{other}`: use png, png-small, jpeg (with an optional quality) or webp"
+                                ),
                             ));
                         }
                     });

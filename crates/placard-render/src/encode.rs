@@ -10,7 +10,11 @@ use crate::Pixels;
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// PNG with fast compression (fdeflate) and adaptive filtering: a tenth of the time of
+    /// zlib's default level for files 10–40% larger.
     Png,
+    /// PNG with zlib's default compression: smaller files, much slower.
+    PngSmall,
     /// Quality 1–100.
     Jpeg {
         quality: u8,
@@ -22,7 +26,7 @@ impl Format {
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Png => "png",
+            Format::Png | Format::PngSmall => "png",
             Format::Jpeg { .. } => "jpg",
             Format::WebpLossless => "webp",
         }
@@ -33,21 +37,27 @@ impl Format {
 /// would be a bug, so it panics with the encoder's message.
 pub fn encode(pixels: &Pixels, format: Format) -> Vec<u8> {
     let (w, h) = pixels.dimensions();
-    let rgb: Vec<u8> = pixels.pixels().flat_map(|p| [p.0[0], p.0[1], p.0[2]]).collect();
+    let mut rgb = Vec::with_capacity((w * h * 3) as usize);
+    for px in pixels.as_raw().chunks_exact(4) {
+        rgb.extend_from_slice(&px[..3]);
+    }
     let mut out = Vec::with_capacity((w * h) as usize);
-    let result = match format {
-        Format::Png => PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
-            .write_image(&rgb, w, h, ExtendedColorType::Rgb8),
-        Format::Jpeg { quality } => JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100)).write_image(
-            &rgb,
-            w,
-            h,
-            ExtendedColorType::Rgb8,
-        ),
-        Format::WebpLossless => {
-            WebPEncoder::new_lossless(&mut out).write_image(pixels.as_raw(), w, h, ExtendedColorType::Rgba8)
-        }
-    };
+    let result =
+        match format {
+            Format::Png => PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
+                .write_image(&rgb, w, h, ExtendedColorType::Rgb8),
+            Format::PngSmall => PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
+                .write_image(&rgb, w, h, ExtendedColorType::Rgb8),
+            Format::Jpeg { quality } => JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100)).write_image(
+                &rgb,
+                w,
+                h,
+                ExtendedColorType::Rgb8,
+            ),
+            Format::WebpLossless => {
+                WebPEncoder::new_lossless(&mut out).write_image(pixels.as_raw(), w, h, ExtendedColorType::Rgba8)
+            }
+        };
     result.expect("encoding an in-memory image");
     out
 }
@@ -62,7 +72,7 @@ mod tests {
         for (x, y, p) in pixels.enumerate_pixels_mut() {
             p.0 = [(x * 4) as u8, (y * 8) as u8, 128, 255];
         }
-        for format in [Format::Png, Format::Jpeg { quality: 90 }, Format::WebpLossless] {
+        for format in [Format::Png, Format::PngSmall, Format::Jpeg { quality: 90 }, Format::WebpLossless] {
             let bytes = encode(&pixels, format);
             let back = image::load_from_memory(&bytes).expect("decodes").to_rgba8();
             assert_eq!(back.dimensions(), (64, 32), "{format:?}");

@@ -1,5 +1,7 @@
 //! Scenes and how they are painted.
 
+use std::sync::Arc;
+
 use image::RgbaImage;
 use placard_core::Rgba;
 use placard_layout::GlyphMask;
@@ -18,9 +20,10 @@ pub enum Background {
         to: Rgba,
         angle: f32,
     },
-    /// An image already scaled to the canvas (see [`scale_to_cover`]), over a colour.
+    /// An image already scaled to the canvas (see [`scale_to_cover`]), over a colour. Shared, as
+    /// every locale's asset of a template has the same background.
     Image {
-        image: RgbaImage,
+        image: Arc<RgbaImage>,
         under: Rgba,
     },
 }
@@ -65,12 +68,18 @@ pub fn render(scene: &Scene) -> Pixels {
             }
         }
     }
-    let mut out = RgbaImage::new(pixmap.width(), pixmap.height());
-    for (dst, src) in out.pixels_mut().zip(pixmap.pixels()) {
-        let c = src.demultiply();
-        dst.0 = [c.red(), c.green(), c.blue(), c.alpha()];
+    // Premultiplied to straight alpha; opaque pixels (all of them, on an opaque background) are
+    // the same in both.
+    let mut data = pixmap.take();
+    for px in data.chunks_exact_mut(4) {
+        let a = px[3];
+        if a != 255 && a != 0 {
+            for c in &mut px[..3] {
+                *c = ((u32::from(*c) * 255 + u32::from(a) / 2) / u32::from(a)).min(255) as u8;
+            }
+        }
     }
-    out
+    RgbaImage::from_raw(scene.width.max(1), scene.height.max(1), data).expect("a buffer of the canvas's size")
 }
 
 fn color(c: Rgba) -> Color {
@@ -135,6 +144,14 @@ fn band(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32, radius: f32, c: Rgb
 }
 
 fn draw_image(pixmap: &mut Pixmap, x: i32, y: i32, image: &RgbaImage) {
+    // An opaque image covering the whole canvas (a background photo) is copied as it is.
+    if (x, y) == (0, 0)
+        && image.dimensions() == (pixmap.width(), pixmap.height())
+        && image.pixels().all(|p| p.0[3] == 255)
+    {
+        pixmap.data_mut().copy_from_slice(image.as_raw());
+        return;
+    }
     let Some(mut source) = Pixmap::new(image.width().max(1), image.height().max(1)) else { return };
     for (dst, src) in source.pixels_mut().iter_mut().zip(image.pixels()) {
         let [r, g, b, a] = src.0;
