@@ -1,6 +1,7 @@
 //! `placard build`: lint first (a locale with errors is never published), then every
-//! locale × template laid out, rendered and encoded in parallel, each file written atomically,
-//! then the manifest and the contact sheet. Unchanged assets are not rendered again.
+//! locale × template laid out, rendered and encoded in parallel into a staging folder beside the
+//! output folder, then the manifest and the contact sheet, then the staging folder is swapped in:
+//! the old output stays complete until the new one is. Unchanged assets are not rendered again.
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
 //! - `texts`: messages formatted with fluent-bundle, as an application would.

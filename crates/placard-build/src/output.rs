@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -90,23 +90,74 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     result.map_err(fail)
 }
 
-/// Removes temporary files an interrupted build left in `out` (hidden `.*.tmp` files, which are
-/// never a published name).
-pub fn remove_stale_temporaries(out: &Path) {
-    let mut stack = vec![out.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() && name.starts_with('.') && name.ends_with(".tmp") => {
-                    let _ = std::fs::remove_file(path);
+/// The folder a build writes into: a sibling of the output folder, swapped in only when the new
+/// set is complete. Until then the old output folder is untouched, so an interrupted build leaves
+/// the old complete set (and a staging folder the next build removes).
+#[derive(Debug)]
+pub struct Staging {
+    pub dir: PathBuf,
+    out: PathBuf,
+}
+
+impl Staging {
+    /// Makes a fresh staging folder beside `out`, removing any that an interrupted build left.
+    pub fn new(out: &Path) -> Result<Staging, BuildError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = out.file_name().map_or_else(|| "dist".to_owned(), |n| n.to_string_lossy().into_owned());
+        let fail = |source| BuildError::Output { path: out.to_owned(), source };
+        std::fs::create_dir_all(&parent).map_err(fail)?;
+        if let Ok(entries) = std::fs::read_dir(&parent) {
+            let stale = [format!(".{name}.staging-"), format!(".{name}.old-")];
+            for entry in entries.flatten() {
+                let entry_name = entry.file_name().to_string_lossy().into_owned();
+                if stale.iter().any(|prefix| entry_name.starts_with(prefix.as_str())) {
+                    let _ = std::fs::remove_dir_all(entry.path());
                 }
-                _ => {}
             }
         }
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|source| BuildError::Output { path: dir.clone(), source })?;
+        Ok(Staging { dir, out: out.to_owned() })
+    }
+
+    /// Brings the previous build's file `rel` (relative to the output folder) into the new set,
+    /// by a hard link where the file system allows, else by a copy.
+    pub fn adopt(&self, rel: &str) -> Result<(), BuildError> {
+        let from = self.out.join(rel);
+        let to = self.dir.join(rel);
+        let fail = |source| BuildError::Output { path: to.clone(), source };
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(fail)?;
+        }
+        if std::fs::hard_link(&from, &to).is_err() {
+            std::fs::copy(&from, &to).map_err(fail)?;
+        }
+        Ok(())
+    }
+
+    /// Swaps the complete new set in: two renames, then the old set is removed.
+    pub fn publish(self) -> Result<(), BuildError> {
+        let fail = |source| BuildError::Output { path: self.out.clone(), source };
+        let old = self.dir.with_file_name(
+            self.dir.file_name().map(|n| n.to_string_lossy().replace(".staging-", ".old-")).unwrap_or_default(),
+        );
+        let had_old = self.out.exists();
+        if had_old {
+            std::fs::rename(&self.out, &old).map_err(fail)?;
+        }
+        if let Err(source) = std::fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.out);
+            }
+            return Err(fail(source));
+        }
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
     }
 }
 

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 use crate::inputs::Inputs;
-use crate::output::{AssetRecord, Manifest, contact_sheet, remove_stale_temporaries, write_atomic};
+use crate::output::{AssetRecord, Manifest, Staging, contact_sheet, write_atomic};
 use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
@@ -144,7 +144,7 @@ pub fn build(
     }
     let to_render = plan.iter().filter(|p| p.reuse.is_none()).count();
     events(Event::Planned { total: plan.len(), to_render });
-    remove_stale_temporaries(&out);
+    let staging = Staging::new(&out)?;
 
     let backgrounds: BTreeMap<&str, std::sync::Arc<RgbaImage>> = inputs
         .templates
@@ -165,8 +165,13 @@ pub fn build(
             || inputs.fonts.typesetter(),
             |typesetter, planned| {
                 let records = match &planned.reuse {
-                    Some(records) => records.clone(),
-                    None => render_one(planned, &inputs, &backgrounds, &keep, &out, typesetter)?,
+                    Some(records) => {
+                        for record in records {
+                            staging.adopt(&record.path)?;
+                        }
+                        records.clone()
+                    }
+                    None => render_one(planned, &inputs, &backgrounds, &keep, &staging.dir, typesetter)?,
                 };
                 events(Event::Finished {
                     locale: planned.locale,
@@ -189,9 +194,8 @@ pub fn build(
     if let Some(previous) = Manifest::read(&out) {
         for record in previous.assets {
             let in_scope = plan.iter().any(|p| p.locale == record.locale && p.template.name == record.template);
-            if blocked.contains(&record.locale) {
-                let _ = std::fs::remove_file(out.join(&record.path));
-            } else if !in_scope && out.join(&record.path).is_file() {
+            if !in_scope && !blocked.contains(&record.locale) && out.join(&record.path).is_file() {
+                staging.adopt(&record.path)?;
                 assets.push(record);
             }
         }
@@ -199,9 +203,10 @@ pub fn build(
     assets.sort_by(|a, b| (&a.locale, &a.template, &a.format).cmp(&(&b.locale, &b.template, &b.format)));
     assets.dedup_by(|a, b| (&a.locale, &a.template, &a.format) == (&b.locale, &b.template, &b.format));
     let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets };
-    write_atomic(&out.join("manifest.json"), manifest.to_json().as_bytes())?;
+    write_atomic(&staging.dir.join("manifest.json"), manifest.to_json().as_bytes())?;
     let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
-    write_atomic(&out.join("index.html"), contact_sheet(&manifest, campaign).as_bytes())?;
+    write_atomic(&staging.dir.join("index.html"), contact_sheet(&manifest, campaign).as_bytes())?;
+    staging.publish()?;
 
     let skipped_locales = if options.skip_failing { blocked } else { Vec::new() };
     Ok(BuildReport { lint, skipped_locales, rendered, reused, out, manifest })

@@ -170,3 +170,22 @@ fn layout_is_deterministic_across_typesetters() {
     let b = typesetter().lay_out(&spec(text, "Noto Sans Arabic", true, 700.0, 300.0));
     assert_eq!(a, b);
 }
+
+#[test]
+fn urdu_helpline_digits_read_left_to_right_in_nastaliq_text() {
+    let mut t = typesetter();
+    let text = keep_together(
+        "کیا آپ اپنے خیالات سے پریشان ہیں؟ رازدارانہ مدد حاصل کریں: \u{2068}Stop It Now!\u{2069} \u{2066}0131 556 3535\u{2069}",
+        &["0131 556 3535", "Stop It Now"],
+    );
+    let mut s = spec(&text, "Noto Nastaliq Urdu", true, 900.0, 500.0);
+    s.latin_family = Some("Noto Sans");
+    s.line_height = 1.9;
+    let block = t.lay_out(&s);
+    assert!(block.fits);
+    let xs = xs_of(&block, "0131\u{a0}556\u{a0}3535");
+    assert_eq!(xs.len(), 11, "{xs:?}");
+    assert!(xs.windows(2).all(|w| w[0].1 < w[1].1), "digits out of order: {xs:?}");
+    let name = xs_of(&block, "Stop\u{a0}It\u{a0}Now");
+    assert!(name.windows(2).all(|w| w[0].1 < w[1].1), "name out of order: {name:?}");
+}

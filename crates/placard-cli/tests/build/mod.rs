@@ -211,33 +211,105 @@ fn bad_templates_and_inputs_exit_2_naming_file_and_key_and_write_nothing() {
 }
 
 #[test]
-fn an_interrupted_build_leaves_only_whole_files() {
-    let out = tempfile::tempdir().expect("temp dir");
+fn an_interrupted_build_leaves_the_old_complete_set() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let out = root.path().join("dist");
+    assert_eq!(exit_code(&campaign_build(&out, &["--template", "facebook-link"], "2")), 0);
+    let before = files(&out);
     let config = repo().join("pipeline.yaml");
-    for delay_ms in [150, 400] {
+    for delay_ms in [150, 400, 900] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_placard"))
-            .args(["-c", config.to_str().expect("UTF-8"), "build", "--force", "--out", out_arg(out.path())])
+            .args(["-c", config.to_str().expect("UTF-8"), "build", "--force", "--out", out_arg(&out)])
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("placard starts");
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
-        let _ = child.wait();
-        for (rel, bytes) in files(out.path()) {
-            let name = rel.rsplit('/').next().unwrap_or(&rel);
-            if name.starts_with('.') {
-                continue; // an unfinished temporary file, never a published name
-            }
-            if rel.ends_with(".png") || rel.ends_with(".jpg") {
-                assert!(image::load_from_memory(&bytes).is_ok(), "{rel} is incomplete");
-            } else if rel.ends_with(".json") {
-                assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(), "{rel} is incomplete");
+        let status = child.wait().expect("waited");
+        if status.success() {
+            break; // finished before the kill: nothing to check
+        }
+        assert_eq!(files(&out), before, "killed after {delay_ms} ms: the old set must be untouched");
+    }
+    // The next build completes, swaps the new set in and clears what the killed ones left.
+    assert_eq!(exit_code(&campaign_build(&out, &[], "2")), 0);
+    let m = manifest(&out);
+    for a in m["assets"].as_array().expect("assets") {
+        let bytes = fs::read(out.join(a["path"].as_str().expect("path"))).expect("listed file");
+        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(sha, a["sha256"].as_str().expect("sha"), "the manifest describes the files");
+    }
+    let siblings: Vec<String> = fs::read_dir(root.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(siblings, ["dist"], "no staging folder is left behind");
+}
+
+/// A PNG whose header claims `width` × `height`, with one tiny data chunk.
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
             }
         }
+        !crc
     }
-    // The next build completes and clears what the interrupted ones left behind.
-    assert_eq!(exit_code(&campaign_build(out.path(), &[], "2")), 0);
-    let leftovers: Vec<String> =
-        files(out.path()).into_keys().filter(|r| r.rsplit('/').next().unwrap_or(r).starts_with('.')).collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+        out
+    };
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[test]
+fn image_layers_use_per_locale_overrides_and_huge_images_are_refused() {
+    let project = golden_copy();
+    let solid = |rgb: [u8; 3]| {
+        let image = image::RgbaImage::from_pixel(20, 20, image::Rgba([rgb[0], rgb[1], rgb[2], 255]));
+        let mut bytes = Vec::new();
+        image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("encode");
+        bytes
+    };
+    fs::write(project.path().join("templates/logo.png"), solid([220, 20, 20])).expect("write");
+    fs::write(project.path().join("templates/logo-ar.png"), solid([20, 20, 220])).expect("write");
+    let template = project.path().join("templates/card.yaml");
+    let text = fs::read_to_string(&template).expect("template");
+    fs::write(
+        &template,
+        format!("{text}  - image: logo.png\n    box: [420, 8, 40, 40]\n    locales: {{ ar: logo-ar.png }}\n"),
+    )
+    .expect("write");
+    let output = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let pixel = |locale: &str| {
+        image::open(project.path().join(format!("dist/{locale}/card.png")))
+            .expect("built")
+            .to_rgba8()
+            .get_pixel(440, 28)
+            .0
+    };
+    assert_eq!(pixel("en-GB"), [220, 20, 20, 255], "the default logo");
+    assert_eq!(pixel("ar"), [20, 20, 220, 255], "Arabic has its own logo");
+
+    // A decompression bomb: a tiny file that claims a 100,000 × 100,000 picture.
+    fs::write(project.path().join("templates/logo.png"), png_claiming(100_000, 100_000)).expect("write");
+    let output = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("layers[2].image") && stderr(&output).contains("logo.png"), "{}", stderr(&output));
 }
