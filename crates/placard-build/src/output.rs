@@ -41,6 +41,8 @@ pub struct AssetRecord {
     pub bytes: u64,
     pub sha256: String,
     pub alt: Option<String>,
+    /// A small PNG of the asset for the contact sheet, relative to the output folder.
+    pub thumbnail: String,
     /// `ltr` or `rtl`.
     pub dir: String,
     pub layers: Vec<LayerRecord>,
@@ -161,6 +163,9 @@ impl Staging {
     }
 }
 
+/// The width of contact-sheet thumbnails, px.
+pub const THUMBNAIL_WIDTH: u32 = 240;
+
 /// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
 /// and `dir="rtl"` on right-to-left rows. Self-contained: no scripts, no network.
 pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
@@ -178,7 +183,7 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
          table{{border-collapse:collapse}}th,td{{border:1px solid #ccd;padding:.5rem;vertical-align:top;background:#fff}}\n\
          th{{background:#e8e8f0;position:sticky;top:0}}img{{display:block;max-width:220px;max-height:220px;border:1px solid #ddd}}\n\
          figcaption{{font-size:.75rem;max-width:220px;margin-top:.3rem;color:#333}}\n</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p>{count} assets. Click a thumbnail for the full-size file.</p>\n<table>\n<thead><tr><th>locale</th>",
+         <h1>{title}</h1>\n<p>{count} files. Click a thumbnail for the full-size image.</p>\n<table>\n<thead><tr><th>locale</th>",
         title = escape(campaign),
         count = manifest.assets.len(),
     );
@@ -190,21 +195,26 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
         let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{l}</th>", l = escape(locale), d = escape(dir));
         for t in &templates {
             html.push_str("<td>");
-            // The first format is shown; the others are linked beneath it.
-            let formats: Vec<&AssetRecord> =
+            // The thumbnail links to the first format (PNG when there is one); the others follow.
+            let mut formats: Vec<&AssetRecord> =
                 manifest.assets.iter().filter(|a| a.locale == *locale && a.template == *t).collect();
-            for other in formats.iter().skip(1) {
-                let _ = write!(html, "<a href=\"{}\">{}</a> ", escape(&other.path), escape(&other.format));
-            }
+            formats.sort_by_key(|a| (a.format != "png", a.format.clone()));
             if let Some(a) = formats.first() {
                 let alt = a.alt.as_deref().unwrap_or("");
                 let _ = write!(
                     html,
-                    "<figure><a href=\"{p}\"><img src=\"{p}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\" style=\"width:220px;height:auto\"></a><figcaption>{alt}</figcaption></figure>",
+                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption>{size} {formats}<br>{alt}</figcaption></figure>",
                     p = escape(&a.path),
+                    thumb = escape(&a.thumbnail),
                     alt = escape(alt),
-                    w = a.width,
-                    h = a.height,
+                    w = THUMBNAIL_WIDTH,
+                    h = (u64::from(a.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(a.width.max(1))).max(1),
+                    size = format_args!("{}×{}", a.width, a.height),
+                    formats = formats
+                        .iter()
+                        .map(|f| format!("<a href=\"{}\">{}</a>", escape(&f.path), escape(&f.format)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 );
             }
             html.push_str("</td>");
@@ -261,6 +271,7 @@ mod tests {
             dir: dir.into(),
             layers: vec![],
             inputs: String::new(),
+            thumbnail: format!("thumbs/{locale}/square.png"),
         };
         let manifest = Manifest {
             placard: "0".into(),
@@ -271,5 +282,6 @@ mod tests {
         assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"ar/square.png\""));
+        assert!(html.contains("src=\"thumbs/ar/square.png\""));
     }
 }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 use crate::inputs::Inputs;
-use crate::output::{AssetRecord, Manifest, Staging, contact_sheet, write_atomic};
+use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, write_atomic};
 use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
@@ -169,6 +169,9 @@ pub fn build(
                         for record in records {
                             staging.adopt(&record.path)?;
                         }
+                        if let Some(first) = records.first() {
+                            staging.adopt(&first.thumbnail)?;
+                        }
                         records.clone()
                     }
                     None => render_one(planned, &inputs, &backgrounds, &keep, &staging.dir, typesetter)?,
@@ -196,6 +199,9 @@ pub fn build(
             let in_scope = plan.iter().any(|p| p.locale == record.locale && p.template.name == record.template);
             if !in_scope && !blocked.contains(&record.locale) && out.join(&record.path).is_file() {
                 staging.adopt(&record.path)?;
+                if !staging.dir.join(&record.thumbnail).exists() && out.join(&record.thumbnail).is_file() {
+                    staging.adopt(&record.thumbnail)?;
+                }
                 assets.push(record);
             }
         }
@@ -233,6 +239,11 @@ fn render_one(
     let pixels = placard_render::render(&composed.scene);
     let alt = template.alt.as_ref().and_then(|id| planned.texts.get(id).cloned().flatten()).map(|t| t.text);
     let dir = if placard_lint::is_rtl_locale(planned.locale) { "rtl" } else { "ltr" };
+    let thumbnail = format!("thumbs/{}/{}.png", planned.locale, template.name);
+    let thumb_height =
+        (u64::from(template.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(template.width)).max(1) as u32;
+    let small = image::imageops::resize(&pixels, THUMBNAIL_WIDTH, thumb_height, image::imageops::FilterType::Triangle);
+    write_atomic(&out.join(&thumbnail), &placard_render::encode(&small, Format::Png))?;
     let mut records = Vec::new();
     for &format in &template.outputs {
         let format = render_format(format);
@@ -249,6 +260,7 @@ fn render_one(
             bytes: bytes.len() as u64,
             sha256: hex(&Sha256::digest(&bytes)),
             alt: alt.clone(),
+            thumbnail: thumbnail.clone(),
             dir: dir.to_owned(),
             layers: composed.layers.clone(),
             inputs: planned.inputs_hash.clone(),

@@ -105,3 +105,15 @@ fn errors_exit_1_and_unknown_flags_exit_2() {
     assert_eq!(exit_code(&placard(dir.path(), &["lint"])), 1);
     assert_eq!(exit_code(&placard(dir.path(), &["lint", "--format", "xml"])), 2);
 }
+
+#[test]
+fn a_template_path_that_leaves_the_project_is_refused() {
+    let dir = project(&format!("{MINIMAL}templates:\n  - ../../etc/passwd\n"));
+    let output = placard(dir.path(), &["build"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(
+        stderr(&output).contains("pipeline.yaml:5:") && stderr(&output).contains("leads outside the project folder"),
+        "{}",
+        stderr(&output)
+    );
+}
