@@ -15,8 +15,10 @@ if command -v node > /dev/null 2>&1 && [ -x "$peer/run.sh" ]; then
 else
     echo "== peer skipped: Node.js or $peer missing"
 fi
-echo "== the whole campaign (placard build --force, then a no-op rebuild)"
+echo "== the whole campaign (placard build --force, then a no-op rebuild; placard lint with layout checks)"
 cargo build --quiet --release
+/usr/bin/time -f "lint with layout checks: %e s, peak %M KB" ./target/release/placard lint > /dev/null
+/usr/bin/time -f "lint without (--no-layout): %e s" ./target/release/placard lint --no-layout > /dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 /usr/bin/time -f "full build: %e s, peak %M KB" ./target/release/placard build --force --out "$out" 2>&1 | grep -E "built|full build"

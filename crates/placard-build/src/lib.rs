@@ -5,12 +5,15 @@
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
 //! - `texts`: messages formatted with fluent-bundle, as an application would.
+//! - `layout_lint`: the layout checks `placard lint` runs (overflow, too-small, missing-glyph,
+//!   helpline-hidden, broken-number, glyph-level bidi-order), laying out without rendering.
 //! - `scene`: one asset's layers laid out into a renderable scene.
 //! - `output`: atomic writes, `manifest.json`, `index.html`.
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
 
 mod error;
 mod inputs;
+mod layout_lint;
 mod output;
 mod plan;
 mod scene;
@@ -18,5 +21,6 @@ mod texts;
 
 pub use error::BuildError;
 pub use inputs::Inputs;
+pub use layout_lint::{MIN_LEGIBLE_SHARE, lint_layout};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Shard, build};

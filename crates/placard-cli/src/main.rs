@@ -74,6 +74,13 @@ struct LintArgs {
     /// Check only this locale (repeatable); the reference is still read for comparison.
     #[arg(long = "locale", value_name = "LOCALE")]
     locales: Vec<String>,
+    /// Skip the layout checks (overflow, too-small, missing-glyph, helpline-hidden, ...), which
+    /// run by default when pipeline.yaml lists templates.
+    #[arg(long)]
+    no_layout: bool,
+    /// Print what a check means and how to fix what it finds, then exit.
+    #[arg(long, value_name = "CODE")]
+    explain: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -161,12 +168,42 @@ fn failing_locales(report: &placard_report::Report) -> Vec<String> {
     report.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(c, _)| c.clone()).collect()
 }
 
+fn explain(name: &str) -> ExitCode {
+    match placard_core::Code::from_name(name) {
+        Some(code) => {
+            let text = format!("{code}: {}\n\n{}\n", code.summary(), code.explanation());
+            let _ = anstream::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let known: Vec<&str> = placard_core::Code::ALL.iter().map(|c| c.as_str()).collect();
+            let _ = writeln!(
+                anstream::stderr(),
+                "error: no check is called `{name}`; the checks are: {}",
+                known.join(", ")
+            );
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+    }
+}
+
 fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
+    if let Some(name) = &args.explain {
+        return explain(name);
+    }
     let workspace = match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
         Ok(workspace) => workspace,
         Err(error) => return unusable(&error),
     };
-    let report = workspace.lint();
+    let mut report = workspace.lint();
+    if !args.no_layout && !workspace.config.templates.is_empty() {
+        let inputs = match placard_build::Inputs::load(&workspace.config, &[]) {
+            Ok(inputs) => inputs,
+            Err(error) => return unusable(&error),
+        };
+        let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
+        report.extend(placard_build::lint_layout(&workspace, &inputs, &locales));
+    }
     let rendered = match args.format {
         Format::Human => human::render(&report, &|file| workspace.source(file), human::Options { color: true }),
         Format::Json => json::render(&report),

@@ -41,6 +41,14 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    overflow_good => "overflow/good",
+    overflow_bad => "overflow/bad",
+    too_small_good => "too-small/good",
+    too_small_bad => "too-small/bad",
+    missing_glyph_good => "missing-glyph/good",
+    missing_glyph_bad => "missing-glyph/bad",
+    helpline_hidden_good => "helpline-hidden/good",
+    helpline_hidden_bad => "helpline-hidden/bad",
     syntax_good => "syntax/good",
     syntax_bad => "syntax/bad",
     syntax_panic_escape => "syntax/panic-escape",

@@ -51,6 +51,81 @@ codes! {
     UnresolvedReference => "unresolved-reference", "A reference to a message or term that does not exist, or a reference cycle.";
     DuplicateMessage => "duplicate-message", "The same message or term defined twice in one file.";
     EmptyMessage => "empty-message", "A message whose text is empty or missing.";
+    Overflow => "overflow", "Text that does not fit its box even at the layer's smallest size.";
+    TooSmall => "too-small", "Required text (the helpline) drawn below its legible minimum size.";
+    MissingGlyph => "missing-glyph", "A character that no font in the layer's stack has: it would draw as a box.";
+    Contrast => "contrast", "Text colour against the pixels behind it below WCAG 2.x contrast (4.5:1, or 3:1 for large text).";
+    HelplineHidden => "helpline-hidden", "A template that must show a required message has no layer for it, or the layer is outside the safe area or covered.";
+    BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
+}
+
+impl Code {
+    /// What the check means and how to fix what it finds, for `placard lint --explain CODE`.
+    pub const fn explanation(self) -> &'static str {
+        match self {
+            Code::Syntax => {
+                "A part of an .ftl file that Fluent cannot parse. The entry it belongs to is ignored (and so counts as missing); the rest of the file is still checked.\nFix: look at the line and column; common causes are a missing `=`, an unclosed `{`, a continuation line that does not start with spaces, or an unknown escape (Fluent knows \\\\, \\\", \\uXXXX and \\UXXXXXX)."
+            }
+            Code::Encoding => {
+                "The file is not UTF-8 (often Latin-1 or Windows-1252). Invalid bytes were read as U+FFFD.\nFix: save the file as UTF-8. A byte-order mark and CRLF line endings are fine."
+            }
+            Code::InvalidLocale => {
+                "A locale folder or configured locale that is not a BCP 47 language tag.\nFix: name folders by tag with hyphens: pt-BR, zh-Hans, gd (not pt_BR)."
+            }
+            Code::MissingLocale => {
+                "A locale named in pipeline.yaml (or with --locale) has no folder.\nFix: create locales/<code>/ or remove the locale from pipeline.yaml."
+            }
+            Code::MissingRequired => {
+                "A message or attribute that pipeline.yaml requires (the helpline) does not exist in this locale, or was lost to a syntax error.\nFix: copy it from the reference locale and translate it, keeping the required text exactly."
+            }
+            Code::RequiredText => {
+                "A required message does not show a required string exactly in every form a reader could see (every variant of every selector). The finding says what is there instead: another digit, a lookalike digit from another script, an invisible character inside.\nFix: use the term the reference uses, e.g. { -helpline-number }, rather than typing the number."
+            }
+            Code::BidiOrder => {
+                "Required text that would not read in order once displayed. In a right-to-left paragraph the spaces between a phone number's digit groups take the paragraph's direction, so 0131 556 3535 shows as 3535 556 0131. Layout checks also look at the laid-out glyphs.\nFix: isolate the number where it is defined: -helpline-number = { \"\\u2066\" }0131 556 3535{ \"\\u2069\" }. Never use the overrides U+202D or U+202E."
+            }
+            Code::UnsafeChar => {
+                "Bidi overrides and embeddings, or invisible characters (zero-width space, word joiner, ...). In or next to required text they are errors: they can reverse a number or break search and tap-to-call. Elsewhere a warning where the language does not use them on purpose.\nFix: delete the character; isolate numbers with U+2066 ... U+2069 instead."
+            }
+            Code::MissingMessage => {
+                "A message or term of the reference that this locale lacks (or a whole file). Readers would see the reference language.\nFix: translate it. With `strict: false` this is a warning."
+            }
+            Code::ObsoleteMessage => {
+                "A message, attribute or file the reference no longer has.\nFix: delete it, or check whether the reference renamed it."
+            }
+            Code::MissingAttribute => {
+                "An attribute of a reference message (such as .alt) that the translation lacks.\nFix: add it under the message."
+            }
+            Code::VariableMismatch => {
+                "A translation uses a variable the application does not pass (error: readers would see {$name}), or drops one it does (warning). A selector on the variable counts as using it.\nFix: use the reference's variable names exactly."
+            }
+            Code::UnresolvedReference => {
+                "A reference to a message or term this locale does not define, or a chain of references that leads back to itself.\nFix: check the spelling against the reference; break cycles by writing the text out."
+            }
+            Code::DuplicateMessage => "The same id twice in one file. Fluent uses the first.\nFix: delete one.",
+            Code::EmptyMessage => {
+                "A value or attribute that shows nothing, or a message with no value where the reference has one.\nFix: write the text, or delete the entry so it counts as missing."
+            }
+            Code::Overflow => {
+                "The text does not fit its box in a template even at the layer's smallest size: part of it would be cut off or spill over other text.\nFix (translator): a shorter wording. Fix (designer): a bigger box or a smaller minimum size in the template."
+            }
+            Code::TooSmall => {
+                "A required message (the helpline) would be drawn below its legible minimum: 2.5% of the canvas's shorter side (27 px on a 1080 px square).\nFix: a shorter wording around the number, or more room in the template."
+            }
+            Code::MissingGlyph => {
+                "A character that no font loaded for the layer has: it would draw as an empty box.\nFix (translator): check for a typo or a character from another script. Fix (designer): add a font that covers it to the fonts folder."
+            }
+            Code::Contrast => {
+                "The text colour against the pixels behind it is below WCAG 2.x contrast: 4.5:1, or 3:1 for large text.\nFix (designer): change the text colour, the band or the background in the template."
+            }
+            Code::HelplineHidden => {
+                "A template that must show a required message has no layer bound to it, or the layer lies outside the canvas or the safe area, or a later layer covers it.\nFix (designer): bind a text layer to the message inside the safe area, above every other layer."
+            }
+            Code::BrokenNumber => {
+                "A required string (a phone number) is split across lines in the laid-out text.\nFix: Placard keeps required strings together; this means the string is wider than the box. Give the layer more width or a smaller minimum size."
+            }
+        }
+    }
 }
 
 impl fmt::Display for Code {

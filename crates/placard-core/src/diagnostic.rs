@@ -42,6 +42,11 @@ pub struct Diagnostic {
     pub message_id: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// For layout findings: the template and the layer (`layers[2] (helpline)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
     #[serde(skip)]
     pub span: Option<Range<usize>>,
 }
@@ -58,6 +63,8 @@ impl Diagnostic {
             message_id: None,
             message: message.into(),
             hint: None,
+            template: None,
+            layer: None,
             span: None,
         }
     }

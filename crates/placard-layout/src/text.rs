@@ -93,6 +93,8 @@ pub struct PlacedGlyph {
     pub rtl: bool,
     /// Nothing to draw for blanks and invisible controls.
     pub mask: Option<GlyphMask>,
+    /// No font had this character: it draws as the font's "missing" box.
+    pub missing: bool,
 }
 
 /// One line as laid out.
@@ -121,13 +123,29 @@ pub struct TextBlock {
 /// Replaces the spaces inside every occurrence of each of `phrases` with NO-BREAK SPACE, so a
 /// phone number or a name is never broken across lines. (In a number, a no-break space is also a
 /// common separator for the bidi algorithm, which keeps the digit groups together.)
+/// A phrase matches whatever mix of spaces, no-break spaces and narrow no-break spaces the text
+/// uses between its words (as the `required-text` check matches them).
 pub fn keep_together(text: &str, phrases: &[&str]) -> String {
-    let mut out = text.to_owned();
-    for phrase in phrases.iter().filter(|p| p.contains(' ')) {
-        let glued = phrase.replace(' ', "\u{00A0}");
-        out = out.replace(phrase, &glued);
+    let is_space = |c: char| matches!(c, ' ' | '\u{00A0}' | '\u{202F}');
+    let chars: Vec<char> = text.chars().collect();
+    let mut glue = vec![false; chars.len()];
+    for phrase in phrases {
+        let wanted: Vec<char> = phrase.chars().collect();
+        if wanted.is_empty() || !wanted.contains(&' ') || wanted.len() > chars.len() {
+            continue;
+        }
+        for start in 0..=chars.len() - wanted.len() {
+            let window = &chars[start..start + wanted.len()];
+            if window.iter().zip(&wanted).all(|(a, b)| a == b || (is_space(*a) && *b == ' ')) {
+                for (k, c) in window.iter().enumerate() {
+                    if *c == ' ' {
+                        glue[start + k] = true;
+                    }
+                }
+            }
+        }
     }
-    out
+    chars.iter().zip(glue).map(|(c, g)| if g { '\u{00A0}' } else { *c }).collect()
 }
 
 impl Typesetter {
@@ -158,28 +176,57 @@ impl Typesetter {
             None => buffer.set_text(&text, &attrs, Shaping::Advanced, Some(align)),
         }
 
+        // Search on line boxes first (cheap: no rasterising), then confirm with ink.
         let lo = spec.min_size.round().max(1.0) as u32;
         let hi = (spec.max_size.round() as u32).max(lo);
-        let (mut best, mut lo_i, mut hi_i) = (None, lo, hi);
-        while lo_i <= hi_i {
-            let mid = lo_i + (hi_i - lo_i) / 2;
-            if self.measure(&mut buffer, spec, mid as f32).1 {
-                best = Some(mid);
-                lo_i = mid + 1;
-            } else {
-                if mid == 0 {
-                    break;
-                }
-                hi_i = mid - 1;
+        let by_lines = self.largest_fitting(&mut buffer, spec, lo, hi, false).unwrap_or(lo);
+        // Step down a pixel at a time from there (ink overhang rarely costs more than a few
+        // pixels, and the largest fitting size is what a designer expects), then search below.
+        const STEPS: u32 = 8;
+        let mut size = None;
+        for candidate in (lo..=by_lines).rev().take(STEPS as usize) {
+            if self.measure(&mut buffer, spec, candidate as f32, true).1 {
+                size = Some(candidate);
+                break;
             }
         }
-        let size = best.unwrap_or(lo) as f32;
-        let (extent, fits) = self.measure(&mut buffer, spec, size);
+        let size = match size {
+            Some(s) => s,
+            None if by_lines >= lo + STEPS => {
+                self.largest_fitting(&mut buffer, spec, lo, by_lines - STEPS, true).unwrap_or(lo)
+            }
+            None => lo,
+        } as f32;
+        let (extent, fits) = self.measure(&mut buffer, spec, size, true);
         self.place(&buffer, spec, size, extent, fits, &text)
     }
 
-    /// Lays out at `size`: the extent (lines and ink) and whether it fits the box.
-    fn measure(&mut self, buffer: &mut Buffer, spec: &TextSpec<'_>, size: f32) -> (Option<Bounds>, bool) {
+    /// The largest whole size in `lo..=hi` that fits, by binary search.
+    fn largest_fitting(
+        &mut self,
+        buffer: &mut Buffer,
+        spec: &TextSpec<'_>,
+        lo: u32,
+        hi: u32,
+        ink: bool,
+    ) -> Option<u32> {
+        let (mut best, mut lo, mut hi) = (None, lo, hi);
+        while lo <= hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.measure(buffer, spec, mid as f32, ink).1 {
+                best = Some(mid);
+                lo = mid + 1;
+            } else if mid == 0 {
+                break;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        best
+    }
+
+    /// Lays out at `size`: the extent (lines, and ink when `ink`) and whether it fits the box.
+    fn measure(&mut self, buffer: &mut Buffer, spec: &TextSpec<'_>, size: f32, ink: bool) -> (Option<Bounds>, bool) {
         buffer.set_metrics(Metrics::new(size, size * spec.line_height));
         buffer.shape_until_scroll(&mut self.fonts, false);
         let mut extent: Option<Bounds> = None;
@@ -198,7 +245,7 @@ impl Typesetter {
                 Bounds { left, top, right, bottom: top + height }
             };
             extent = Some(extent.map_or(line, |e| e.union(line)));
-            for glyph in &glyphs {
+            for glyph in glyphs.iter().filter(|_| ink) {
                 let physical = glyph.physical((0.0, baseline), 1.0);
                 if let Some(image) = self.swash.get_image(&mut self.fonts, physical.cache_key)
                     && image.placement.width > 0
@@ -275,6 +322,7 @@ impl Typesetter {
                     line: i,
                     rtl: glyph.level.is_rtl(),
                     mask: if invisible { None } else { mask },
+                    missing: glyph.glyph_id == 0 && !invisible,
                 });
             }
         }
@@ -342,6 +390,15 @@ fn is_invisible_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keep_together_glues_every_space_of_a_phrase_whatever_the_text_used() {
+        assert_eq!(keep_together("Call 0131 556 3535 now", &["0131 556 3535"]), "Call 0131\u{a0}556\u{a0}3535 now");
+        // A translator's own no-break space between two groups must not leave the third breakable.
+        assert_eq!(keep_together("0131\u{a0}556 3535", &["0131 556 3535"]), "0131\u{a0}556\u{a0}3535");
+        assert_eq!(keep_together("0131\u{202f}556 3535", &["0131 556 3535"]), "0131\u{202f}556\u{a0}3535");
+        assert_eq!(keep_together("no phone here", &["0131 556 3535"]), "no phone here");
+    }
 
     #[test]
     fn latin_runs_cover_names_and_numbers_only() {

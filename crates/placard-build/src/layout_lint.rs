@@ -1,0 +1,281 @@
+//! Layout checks: every text layer of every template laid out for every locale with the same
+//! engine as the build, nothing rendered or encoded, and what a reader would miss reported as
+//! diagnostics that point at the message in the locale's .ftl file and name the template and layer.
+
+use std::collections::BTreeMap;
+
+use placard_core::{Code, Diagnostic, LineIndex};
+use placard_layout::{TextBlock, TextSpec, keep_together};
+use placard_pipeline::{BoxPx, Layer, Template, TextLayer, Workspace};
+use rayon::prelude::*;
+
+use crate::inputs::Inputs;
+use crate::scene::family_for;
+use crate::texts::{Text, format_all};
+
+/// The default legible minimum for required text: this share of the canvas's shorter side.
+pub const MIN_LEGIBLE_SHARE: f32 = 0.025;
+
+/// Runs the layout checks for `locales` over every template in `inputs`.
+pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str]) -> Vec<Diagnostic> {
+    let config = &workspace.config;
+    let required: Vec<&str> = config.rules.required.iter().map(|r| r.message.as_str()).collect();
+    let keep: Vec<&str> = config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect();
+    let mut out = Vec::new();
+    for template in &inputs.templates {
+        out.extend(hidden(workspace, template, &required));
+    }
+    let mut ids: Vec<&str> = inputs
+        .templates
+        .iter()
+        .flat_map(|t| t.layers.iter())
+        .filter_map(|l| match l {
+            Layer::Text(t) => Some(t.message.as_str()),
+            Layer::Image(_) => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
+        locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
+    let jobs: Vec<(&str, &Template)> =
+        locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
+    let found: Vec<Vec<Diagnostic>> = jobs
+        .par_iter()
+        .map_init(
+            || inputs.fonts.typesetter(),
+            |typesetter, &(locale, template)| {
+                let mut found = Vec::new();
+                let rtl = placard_lint::is_rtl_locale(locale);
+                for (i, layer) in template.layers.iter().enumerate() {
+                    let Layer::Text(text_layer) = layer else { continue };
+                    let Some(Some(text)) = texts[locale].get(&text_layer.message) else { continue };
+                    let prepared = keep_together(&text.text, &keep);
+                    let [pad_v, pad_h] = text_layer.band.map_or([0.0, 0.0], |b| b.padding);
+                    let spec = TextSpec {
+                        text: &prepared,
+                        family: family_for(inputs, locale, text_layer),
+                        latin_family: inputs.families.families.get("default").map(String::as_str),
+                        weight: text_layer.weight,
+                        max_size: text_layer.size[0],
+                        min_size: text_layer.size[1],
+                        line_height: text_layer.line_height * inputs.families.line_height_for(locale),
+                        align: text_layer.align,
+                        valign: text_layer.valign,
+                        rtl,
+                        width: (text_layer.bbox.w as f32 - 2.0 * pad_h.round()).max(1.0),
+                        height: (text_layer.bbox.h as f32 - 2.0 * pad_v.round()).max(1.0),
+                    };
+                    let block = typesetter.lay_out(&spec);
+                    let at = Place { workspace, locale, template, index: i, layer: text_layer, text };
+                    check_block(&at, &block, &spec, &required, &keep, &mut found);
+                }
+                found
+            },
+        )
+        .collect();
+    out.extend(found.into_iter().flatten());
+    out
+}
+
+/// Where a finding is: the locale, template and layer, and the message's text.
+struct Place<'a> {
+    workspace: &'a Workspace,
+    locale: &'a str,
+    template: &'a Template,
+    index: usize,
+    layer: &'a TextLayer,
+    text: &'a Text,
+}
+
+impl Place<'_> {
+    fn layer_name(&self) -> String {
+        format!("layers[{}] ({})", self.index, self.layer.message)
+    }
+
+    fn diagnostic(&self, code: Code, message: String) -> Diagnostic {
+        let mut d = locate(self.workspace, &self.text.from, &self.layer.message, Diagnostic::error(code, message))
+            .locale(self.locale)
+            .message_id(&self.layer.message);
+        d.template = Some(self.template.name.clone());
+        d.layer = Some(self.layer_name());
+        d
+    }
+}
+
+fn check_block(
+    at: &Place<'_>,
+    block: &TextBlock,
+    spec: &TextSpec<'_>,
+    required: &[&str],
+    keep: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    let where_ = format!("in {} {}", at.template.name, at.layer_name());
+    if !block.fits {
+        let (w, h) = block.extent.map_or((0.0, 0.0), |e| (e.width(), e.height()));
+        let mut why = Vec::new();
+        if h > spec.height + 0.5 {
+            why.push(format!("it needs {:.0} px of height, the box has {:.0}", h, spec.height));
+        }
+        if w > spec.width + 0.5 {
+            why.push(format!("a word needs {:.0} px of width, the box has {:.0}", w, spec.width));
+        }
+        out.push(
+            at.diagnostic(
+                Code::Overflow,
+                format!(
+                    "`{}` does not fit {where_} even at {} px ({} lines): {}",
+                    at.layer.message,
+                    block.size,
+                    block.lines.len(),
+                    why.join("; ")
+                ),
+            )
+            .hint("A shorter wording fits; or the designer can give the layer a bigger box or a smaller minimum size."),
+        );
+    }
+    let is_required = required.contains(&at.layer.message.as_str()) || at.template.requires.contains(&at.layer.message);
+    let legible = (at.template.width.min(at.template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
+    if is_required && block.size < legible {
+        out.push(
+            at.diagnostic(
+                Code::TooSmall,
+                format!(
+                    "required `{}` is set at {} px {where_}, below its legible minimum of {legible} px",
+                    at.layer.message, block.size
+                ),
+            )
+            .hint("Shorten the text around the number so it can be set larger."),
+        );
+    }
+    let mut missing: Vec<char> = block
+        .glyphs
+        .iter()
+        .filter(|g| g.missing)
+        .flat_map(|g| block.text[g.cluster.clone()].chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    for c in missing {
+        out.push(
+            at.diagnostic(
+                Code::MissingGlyph,
+                format!("'{c}' (U+{:04X}) in `{}` has no glyph in {} or any other loaded font {where_}: it would draw as a box", c as u32, at.layer.message, spec.family),
+            )
+            .hint("Check for a typo or a character from another script; a designer can add a font that covers it."),
+        );
+    }
+    for needle in keep {
+        let glued = keep_together(needle, keep);
+        let Some(start) = block.text.find(&glued) else { continue };
+        let end = start + glued.len();
+        let glyphs: Vec<_> = block
+            .glyphs
+            .iter()
+            .filter(|g| g.cluster.start >= start && g.cluster.end <= end && g.mask.is_some())
+            .collect();
+        let lines: std::collections::BTreeSet<usize> = glyphs.iter().map(|g| g.line).collect();
+        if lines.len() > 1 {
+            out.push(at.diagnostic(
+                Code::BrokenNumber,
+                format!("\"{needle}\" is split across {} lines {where_}", lines.len()),
+            ));
+            continue;
+        }
+        // In logical order, each glyph of a left-to-right string must sit right of the one before.
+        let mut by_cluster = glyphs.clone();
+        by_cluster.sort_by_key(|g| g.cluster.start);
+        let reads_ltr = needle.chars().any(|c| c.is_ascii_alphanumeric());
+        if reads_ltr && by_cluster.windows(2).any(|w| w[1].x < w[0].x) {
+            out.push(
+                at.diagnostic(Code::BidiOrder, format!("the glyphs of \"{needle}\" are not in reading order {where_}"))
+                    .hint("Isolate the number where it is defined: { \"\\u2066\" }0131 556 3535{ \"\\u2069\" }."),
+            );
+        }
+    }
+}
+
+/// Template-level checks: every required message has a layer, inside the safe area, uncovered.
+fn hidden(workspace: &Workspace, template: &Template, required: &[&str]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let display = placard_pipeline::relative(&template.path, &workspace.config.root);
+    let finding = |message: String, layer: Option<String>| {
+        let mut d = Diagnostic::error(Code::HelplineHidden, message).file(&display);
+        d.template = Some(template.name.clone());
+        d.layer = layer;
+        d
+    };
+    for id in &template.requires {
+        if !required.contains(&id.as_str()) {
+            out.push(finding(format!("`requires: {id}`: pipeline.yaml has no required rule for `{id}`"), None));
+        }
+        let Some(index) = template.layers.iter().position(|l| matches!(l, Layer::Text(t) if &t.message == id)) else {
+            out.push(
+                finding(format!("template {} must show `{id}` but no text layer shows it", template.name), None)
+                    .hint(format!("Add a text layer with `text: {id}`.")),
+            );
+            continue;
+        };
+        let Layer::Text(layer) = &template.layers[index] else { continue };
+        let name = format!("layers[{index}] ({id})");
+        if !layer.bbox.within(&template.safe) {
+            out.push(
+                finding(
+                    format!(
+                        "`{id}` in {} {name} lies outside the safe area {:?}",
+                        template.name,
+                        template.safe.as_array()
+                    ),
+                    Some(name.clone()),
+                )
+                .hint("Move the layer's box inside `safe`."),
+            );
+        }
+        for (j, later) in template.layers.iter().enumerate().skip(index + 1) {
+            let (bbox, what) = match later {
+                Layer::Image(image) => {
+                    (image.bbox, image.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+                }
+                Layer::Text(text) => (text.bbox, text.message.clone()),
+            };
+            if overlaps(&bbox, &layer.bbox) {
+                out.push(
+                    finding(
+                        format!(
+                            "`{id}` in {} {name} is covered by layers[{j}] ({what}), drawn after it",
+                            template.name
+                        ),
+                        Some(name.clone()),
+                    )
+                    .hint("Draw the required layer last, or move the other layer off it."),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn overlaps(a: &BoxPx, b: &BoxPx) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/// Points `d` at the definition of `id` in `locale`'s files (line and column of its identifier).
+fn locate(workspace: &Workspace, locale: &str, id: &str, d: Diagnostic) -> Diagnostic {
+    let (name, attribute) = placard_fluent::split_attribute(id);
+    let Some(loaded) = workspace.locales.iter().find(|l| l.code == locale) else { return d };
+    for file in &loaded.files {
+        let catalog = placard_fluent::Catalog::new([(file.path.as_str(), &file.parsed)]);
+        let Some(entry) = catalog.lookup(name) else { continue };
+        let anchor = attribute.and_then(|a| entry.attribute(a)).map_or(entry.id.name, |a| a.id.name);
+        let Some(offset) = file.parsed.offset_of(anchor) else { continue };
+        let at = LineIndex::new(file.parsed.text()).line_col(offset);
+        let mut d = d.file(&file.display);
+        d.span = Some(offset..offset + anchor.len());
+        d.line = Some(at.line);
+        d.column = Some(at.column);
+        return d;
+    }
+    d
+}
