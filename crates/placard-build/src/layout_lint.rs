@@ -5,12 +5,15 @@
 use std::collections::BTreeMap;
 
 use placard_core::{Code, Diagnostic, LineIndex};
-use placard_layout::{TextBlock, TextSpec, keep_together};
-use placard_pipeline::{BoxPx, Layer, Template, TextLayer, Workspace};
+use std::sync::Arc;
+
+use image::RgbaImage;
+use placard_layout::{TextBlock, keep_together};
+use placard_pipeline::{BoxPx, Layer, Template, TemplateBackground, TextLayer, Workspace};
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
-use crate::scene::family_for;
+use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
 /// The default legible minimum for required text: this share of the canvas's shorter side.
@@ -40,35 +43,68 @@ pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str]) -> 
         locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
+    // Background images scaled once per template, as the build does.
+    let backgrounds: BTreeMap<&str, Arc<RgbaImage>> = inputs
+        .templates
+        .iter()
+        .filter_map(|t| match &t.background {
+            TemplateBackground::Image { path, .. } => {
+                let image = &inputs.images.get(path)?.image;
+                Some((t.name.as_str(), Arc::new(placard_render::scale_to_cover(image, t.width, t.height))))
+            }
+            _ => None,
+        })
+        .collect();
+    let shared: Vec<std::sync::OnceLock<RgbaImage>> =
+        inputs.templates.iter().map(|_| std::sync::OnceLock::new()).collect();
     let found: Vec<Vec<Diagnostic>> = jobs
         .par_iter()
         .map_init(
             || inputs.fonts.typesetter(),
             |typesetter, &(locale, template)| {
+                let texts = &texts[locale];
+                let composed = compose(
+                    template,
+                    inputs,
+                    locale,
+                    texts,
+                    backgrounds.get(template.name.as_str()),
+                    &keep,
+                    typesetter,
+                );
+                // What is behind the text: the scene without its text. It is the same for every
+                // locale unless a band follows the text or an image changes per locale, so it is
+                // rendered once per template when it can be.
+                let mut backdrop = composed.scene;
+                let painted: Vec<placard_render::Layer> = std::mem::take(&mut backdrop.layers);
+                let mut text_layers = Vec::new();
+                for layer in painted {
+                    match layer {
+                        placard_render::Layer::Text { .. } => text_layers.push(layer),
+                        other => backdrop.layers.push(other),
+                    }
+                }
+                let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
+                let rendered;
+                let behind: &RgbaImage = if shareable(template) {
+                    shared[t].get_or_init(|| placard_render::render(&backdrop))
+                } else {
+                    rendered = placard_render::render(&backdrop);
+                    &rendered
+                };
                 let mut found = Vec::new();
-                let rtl = placard_lint::is_rtl_locale(locale);
-                for (i, layer) in template.layers.iter().enumerate() {
-                    let Layer::Text(text_layer) = layer else { continue };
-                    let Some(Some(text)) = texts[locale].get(&text_layer.message) else { continue };
-                    let prepared = keep_together(&text.text, &keep);
-                    let [pad_v, pad_h] = text_layer.band.map_or([0.0, 0.0], |b| b.padding);
-                    let spec = TextSpec {
-                        text: &prepared,
-                        family: family_for(inputs, locale, text_layer),
-                        latin_family: inputs.families.families.get("default").map(String::as_str),
-                        weight: text_layer.weight,
-                        max_size: text_layer.size[0],
-                        min_size: text_layer.size[1],
-                        line_height: text_layer.line_height * inputs.families.line_height_for(locale),
-                        align: text_layer.align,
-                        valign: text_layer.valign,
-                        rtl,
-                        width: (text_layer.bbox.w as f32 - 2.0 * pad_h.round()).max(1.0),
-                        height: (text_layer.bbox.h as f32 - 2.0 * pad_v.round()).max(1.0),
-                    };
-                    let block = typesetter.lay_out(&spec);
-                    let at = Place { workspace, locale, template, index: i, layer: text_layer, text };
-                    check_block(&at, &block, &spec, &required, &keep, &mut found);
+                let text_template_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
+                    Layer::Text(t) => Some((i, t)),
+                    Layer::Image(_) => None,
+                });
+                for (((index, text_layer), (block, fitted_in)), painted) in
+                    text_template_layers.zip(&composed.blocks).zip(&text_layers)
+                {
+                    let Some(Some(text)) = texts.get(&text_layer.message) else { continue };
+                    let at = Place { workspace, locale, template, index, layer: text_layer, text };
+                    let family = family_for(inputs, locale, text_layer);
+                    check_block(&at, block, *fitted_in, family, &required, &keep, &mut found);
+                    check_contrast(&at, painted, behind, block.size, &mut found);
                 }
                 found
             },
@@ -106,7 +142,8 @@ impl Place<'_> {
 fn check_block(
     at: &Place<'_>,
     block: &TextBlock,
-    spec: &TextSpec<'_>,
+    [width, height]: [f32; 2],
+    family: &str,
     required: &[&str],
     keep: &[&str],
     out: &mut Vec<Diagnostic>,
@@ -115,11 +152,11 @@ fn check_block(
     if !block.fits {
         let (w, h) = block.extent.map_or((0.0, 0.0), |e| (e.width(), e.height()));
         let mut why = Vec::new();
-        if h > spec.height + 0.5 {
-            why.push(format!("it needs {:.0} px of height, the box has {:.0}", h, spec.height));
+        if h > height + 0.5 {
+            why.push(format!("it needs {h:.0} px of height, the box has {height:.0}"));
         }
-        if w > spec.width + 0.5 {
-            why.push(format!("a word needs {:.0} px of width, the box has {:.0}", w, spec.width));
+        if w > width + 0.5 {
+            why.push(format!("a word needs {w:.0} px of width, the box has {width:.0}"));
         }
         out.push(
             at.diagnostic(
@@ -162,7 +199,7 @@ fn check_block(
         out.push(
             at.diagnostic(
                 Code::MissingGlyph,
-                format!("'{c}' (U+{:04X}) in `{}` has no glyph in {} or any other loaded font {where_}: it would draw as a box", c as u32, at.layer.message, spec.family),
+                format!("'{c}' (U+{:04X}) in `{}` has no glyph in {family} or any other loaded font {where_}: it would draw as a box", c as u32, at.layer.message),
             )
             .hint("Check for a typo or a character from another script; a designer can add a font that covers it."),
         );
@@ -195,6 +232,80 @@ fn check_block(
             );
         }
     }
+}
+
+/// Whether `template`'s backdrop (everything but its text) is the same for every locale.
+fn shareable(template: &Template) -> bool {
+    template.layers.iter().all(|l| match l {
+        Layer::Text(t) => t.band.is_none_or(|b| !b.hug),
+        Layer::Image(i) => i.locales.is_empty(),
+    })
+}
+
+/// WCAG 2.x contrast of the text colour against what is behind its ink. The backdrop varies
+/// (gradients, photos), so the ratio reported is the one that 90% of the ink's pixels reach or
+/// beat: a few pixels over a bright spot do not fail a poster, a tenth of the text does.
+fn check_contrast(
+    at: &Place<'_>,
+    painted: &placard_render::Layer,
+    behind: &RgbaImage,
+    size: f32,
+    out: &mut Vec<Diagnostic>,
+) {
+    let placard_render::Layer::Text { x, y, color, glyphs } = painted else { return };
+    let text = luminance(color.r, color.g, color.b);
+    let mut ratios = Vec::new();
+    for glyph in glyphs.iter().filter(|g| !g.color) {
+        for gy in 0..glyph.height {
+            for gx in 0..glyph.width {
+                if glyph.data[(gy * glyph.width + gx) as usize] < 128 {
+                    continue;
+                }
+                let (px, py) = (x + glyph.left + gx as i32, y + glyph.top + gy as i32);
+                if px < 0 || py < 0 || px >= behind.width() as i32 || py >= behind.height() as i32 {
+                    continue;
+                }
+                let p = behind.get_pixel(px as u32, py as u32).0;
+                let back = luminance(p[0], p[1], p[2]);
+                let (hi, lo) = if text > back { (text, back) } else { (back, text) };
+                ratios.push((hi + 0.05) / (lo + 0.05));
+            }
+        }
+    }
+    if ratios.is_empty() {
+        return;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let ratio = ratios[ratios.len() / 10];
+    let bold = at.layer.weight >= 600;
+    // WCAG "large text": 18 pt (24 px), or 14 pt (18.67 px) bold.
+    let large = size >= 24.0 || (bold && size >= 18.67);
+    let needed = if large { 3.0 } else { 4.5 };
+    if ratio < needed {
+        out.push(
+            at.diagnostic(
+                Code::Contrast,
+                format!(
+                    "`{}` {} against what is behind it in {} {}: contrast {ratio:.2}:1, below WCAG's {needed}:1 for {} text",
+                    at.layer.message,
+                    color,
+                    at.template.name,
+                    at.layer_name(),
+                    if large { "large" } else { "normal" }
+                ),
+            )
+            .hint("A designer can change the text colour, add a band behind the text, or darken the background."),
+        );
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+fn luminance(r: u8, g: u8, b: u8) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }
 
 /// Template-level checks: every required message has a layer, inside the safe area, uncovered.

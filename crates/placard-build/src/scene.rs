@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use image::RgbaImage;
-use placard_layout::{TextSpec, Typesetter, keep_together};
+use placard_layout::{TextBlock, TextSpec, Typesetter, keep_together};
 use placard_pipeline::{Layer, Template, TemplateBackground, TextLayer};
 use placard_render::{Background, Scene};
 
@@ -16,6 +16,9 @@ use crate::texts::Text;
 pub struct Composed {
     pub scene: Scene,
     pub layers: Vec<LayerRecord>,
+    /// The laid-out text of each text layer, in template order, with the box it was fitted in
+    /// (width, height in px, inside any band padding).
+    pub blocks: Vec<(TextBlock, [f32; 2])>,
 }
 
 /// The family that `locale`'s text is shaped with when a layer does not name one.
@@ -47,13 +50,15 @@ pub fn compose(
     let rtl = placard_lint::is_rtl_locale(locale);
     let mut layers = Vec::new();
     let mut records = Vec::new();
+    let mut blocks = Vec::new();
     for layer in &template.layers {
         match layer {
             Layer::Text(text_layer) => {
                 let text = texts.get(&text_layer.message).and_then(Option::as_ref).map_or("", |t| t.text.as_str());
-                let (mut painted, record) = text_layers(text_layer, text, inputs, locale, rtl, keep, typesetter);
+                let (mut painted, record, block) = text_layers(text_layer, text, inputs, locale, rtl, keep, typesetter);
                 layers.append(&mut painted);
                 records.push(record);
+                blocks.push(block);
             }
             Layer::Image(image_layer) => {
                 let language = locale.split('-').next().unwrap_or(locale);
@@ -72,7 +77,11 @@ pub fn compose(
             }
         }
     }
-    Composed { scene: Scene { width: template.width, height: template.height, background, layers }, layers: records }
+    Composed {
+        scene: Scene { width: template.width, height: template.height, background, layers },
+        layers: records,
+        blocks,
+    }
 }
 
 fn text_layers(
@@ -83,7 +92,7 @@ fn text_layers(
     rtl: bool,
     keep: &[&str],
     typesetter: &mut Typesetter,
-) -> (Vec<placard_render::Layer>, LayerRecord) {
+) -> (Vec<placard_render::Layer>, LayerRecord, (TextBlock, [f32; 2])) {
     let b = layer.bbox;
     let [pad_v, pad_h] = layer.band.map_or([0.0, 0.0], |band| band.padding);
     let (pad_v, pad_h) = (pad_v.round() as i32, pad_h.round() as i32);
@@ -127,9 +136,10 @@ fn text_layers(
         lines: block.lines.len(),
         fits: block.fits,
     };
-    let glyphs = block.glyphs.into_iter().filter_map(|g| g.mask).collect();
+    let glyphs = block.glyphs.iter().filter_map(|g| g.mask.clone()).collect();
     painted.push(placard_render::Layer::Text { x: inner.0, y: inner.1, color: layer.color, glyphs });
-    (painted, record)
+    let fitted_in = [spec.width, spec.height];
+    (painted, record, (block, fitted_in))
 }
 
 /// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.

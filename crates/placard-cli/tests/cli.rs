@@ -41,6 +41,8 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    contrast_good => "contrast/good",
+    contrast_bad => "contrast/bad",
     overflow_good => "overflow/good",
     overflow_bad => "overflow/bad",
     too_small_good => "too-small/good",
