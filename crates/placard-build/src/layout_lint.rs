@@ -173,7 +173,10 @@ fn check_block(
         );
     }
     let is_required = required.contains(&at.layer.message.as_str()) || at.template.requires.contains(&at.layer.message);
-    let legible = (at.template.width.min(at.template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
+    let legible = at
+        .layer
+        .min_legible
+        .unwrap_or_else(|| (at.template.width.min(at.template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0));
     if is_required && block.size < legible {
         out.push(
             at.diagnostic(

@@ -110,7 +110,7 @@ impl Code {
                 "The text does not fit its box in a template even at the layer's smallest size: part of it would be cut off or spill over other text.\nFix (translator): a shorter wording. Fix (designer): a bigger box or a smaller minimum size in the template."
             }
             Code::TooSmall => {
-                "A required message (the helpline) would be drawn below its legible minimum: 2.5% of the canvas's shorter side (27 px on a 1080 px square).\nFix: a shorter wording around the number, or more room in the template."
+                "A required message (the helpline) would be drawn below its legible minimum: the layer's `min_legible` in the template, or 2.5% of the canvas's shorter side (27 px on a 1080 px square).\nFix: a shorter wording around the number, or more room in the template."
             }
             Code::MissingGlyph => {
                 "A character that no font loaded for the layer has: it would draw as an empty box.\nFix (translator): check for a typo or a character from another script. Fix (designer): add a font that covers it to the fonts folder."

@@ -70,6 +70,7 @@ struct RawLayer {
     align: Option<String>,
     valign: Option<String>,
     band: Option<RawBand>,
+    min_legible: Option<f32>,
     #[serde(default)]
     locales: BTreeMap<String, String>,
 }
@@ -179,6 +180,9 @@ pub struct TextLayer {
     pub align: Align,
     pub valign: VAlign,
     pub band: Option<Band>,
+    /// The smallest size, px, at which this layer's text is legible when it is required text
+    /// (the `too-small` check); `None` for the default share of the canvas.
+    pub min_legible: Option<f32>,
 }
 
 /// An image layer (a logo), with per-locale replacements.
@@ -412,6 +416,11 @@ impl Template {
                         align,
                         valign,
                         band,
+                        min_legible: match l.min_legible {
+                            Some(px) if px > 0.0 && px <= 2000.0 => Some(px),
+                            Some(px) => return Err(invalid(at, format!("{name}: min_legible {px}: use 1 to 2000 px"))),
+                            None => None,
+                        },
                     })
                 }
                 (None, Some(image)) => {
