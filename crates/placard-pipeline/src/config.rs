@@ -138,27 +138,13 @@ impl Config {
     /// Reads and validates the pipeline file at `path`.
     pub fn load(path: &Path) -> Result<Config, Error> {
         let bytes = std::fs::read(path).map_err(|source| Error::ReadConfig { path: path.to_owned(), source })?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here");
-            let line = valid.matches('\n').count() as u64 + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-            let message = "the file is not valid UTF-8".into();
-            Error::Config { path: path.to_owned(), line: Some(line), column: Some(column), message }
-        })?;
+        let text = crate::yaml::utf8(path, &bytes)?;
         Config::parse(path, text)
     }
 
     /// Validates `text` as the contents of the pipeline file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
-        let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
-            let location = e.location();
-            Error::Config {
-                path: path.to_owned(),
-                line: location.map(|l| l.line()),
-                column: location.map(|l| l.column()),
-                message: first_line(&e.to_string()),
-            }
-        })?;
+        let raw: RawConfig = crate::yaml::parse(path, text)?;
         let root = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
@@ -268,10 +254,6 @@ impl Config {
     pub fn display_path(&self) -> String {
         self.path.file_name().map_or_else(|| DEFAULT_CONFIG.to_owned(), |n| n.to_string_lossy().into_owned())
     }
-}
-
-fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or(message).trim().to_owned()
 }
 
 /// `id`, `-term`, optionally `.attribute`; identifiers as Fluent defines them.

@@ -7,6 +7,7 @@ mod error;
 mod paths;
 mod template;
 mod workspace;
+mod yaml;
 
 pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;

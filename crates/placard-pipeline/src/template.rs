@@ -225,21 +225,8 @@ impl Template {
     /// Reads and validates the template at `path`; image paths must stay inside `project`.
     pub fn load(path: &Path, project: &Path) -> Result<Template, Error> {
         let source = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        let text = std::str::from_utf8(&source).map_err(|_| Error::Config {
-            path: path.to_owned(),
-            line: None,
-            column: None,
-            message: "the file is not valid UTF-8".into(),
-        })?;
-        let raw: RawTemplate = serde_saphyr::from_str(text).map_err(|e| {
-            let at = e.location();
-            Error::Config {
-                path: path.to_owned(),
-                line: at.map(|l| l.line()),
-                column: at.map(|l| l.column()),
-                message: e.to_string().lines().next().unwrap_or("invalid template").trim().to_owned(),
-            }
-        })?;
+        let text = crate::yaml::utf8(path, &source)?;
+        let raw: RawTemplate = crate::yaml::parse(path, text)?;
         let invalid = |at: &serde_saphyr::Location, message: String| Error::Config {
             path: path.to_owned(),
             line: Some(at.line()),
