@@ -120,32 +120,43 @@ pub struct TextBlock {
     pub fits: bool,
 }
 
-/// Replaces the spaces inside every occurrence of each of `phrases` with NO-BREAK SPACE, so a
-/// phone number or a name is never broken across lines. (In a number, a no-break space is also a
-/// common separator for the bidi algorithm, which keeps the digit groups together.)
-/// A phrase matches whatever mix of spaces, no-break spaces and narrow no-break spaces the text
-/// uses between its words (as the `required-text` check matches them).
+/// Keeps every occurrence of each of `phrases` on one line: the spaces inside it become NO-BREAK
+/// SPACE and a WORD JOINER follows each hyphen (a number written 0131-556-3535 must not break
+/// after a hyphen either). A phrase matches whatever mix of spaces, no-break spaces and narrow
+/// no-break spaces the text uses between its words, as the `required-text` check matches them.
+/// (In a number, a no-break space is also a common separator for the bidi algorithm, which keeps
+/// the digit groups together.)
 pub fn keep_together(text: &str, phrases: &[&str]) -> String {
     let is_space = |c: char| matches!(c, ' ' | '\u{00A0}' | '\u{202F}');
     let chars: Vec<char> = text.chars().collect();
     let mut glue = vec![false; chars.len()];
+    let mut join_after = vec![false; chars.len()];
     for phrase in phrases {
         let wanted: Vec<char> = phrase.chars().collect();
-        if wanted.is_empty() || !wanted.contains(&' ') || wanted.len() > chars.len() {
+        if wanted.is_empty() || !(wanted.contains(&' ') || wanted.contains(&'-')) || wanted.len() > chars.len() {
             continue;
         }
         for start in 0..=chars.len() - wanted.len() {
             let window = &chars[start..start + wanted.len()];
             if window.iter().zip(&wanted).all(|(a, b)| a == b || (is_space(*a) && *b == ' ')) {
                 for (k, c) in window.iter().enumerate() {
-                    if *c == ' ' {
-                        glue[start + k] = true;
+                    match c {
+                        ' ' => glue[start + k] = true,
+                        '-' if k + 1 < window.len() => join_after[start + k] = true,
+                        _ => {}
                     }
                 }
             }
         }
     }
-    chars.iter().zip(glue).map(|(c, g)| if g { '\u{00A0}' } else { *c }).collect()
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in chars.iter().enumerate() {
+        out.push(if glue[i] { '\u{00A0}' } else { *c });
+        if join_after[i] {
+            out.push('\u{2060}');
+        }
+    }
+    out
 }
 
 impl Typesetter {
@@ -398,6 +409,7 @@ mod tests {
         assert_eq!(keep_together("0131\u{a0}556 3535", &["0131 556 3535"]), "0131\u{a0}556\u{a0}3535");
         assert_eq!(keep_together("0131\u{202f}556 3535", &["0131 556 3535"]), "0131\u{202f}556\u{a0}3535");
         assert_eq!(keep_together("no phone here", &["0131 556 3535"]), "no phone here");
+        assert_eq!(keep_together("Call 0131-556-3535.", &["0131-556-3535"]), "Call 0131-\u{2060}556-\u{2060}3535.");
     }
 
     #[test]

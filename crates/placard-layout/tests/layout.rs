@@ -189,3 +189,34 @@ fn urdu_helpline_digits_read_left_to_right_in_nastaliq_text() {
     let name = xs_of(&block, "Stop\u{a0}It\u{a0}Now");
     assert!(name.windows(2).all(|w| w[0].1 < w[1].1), "name out of order: {name:?}");
 }
+
+#[test]
+fn a_hyphenated_required_phrase_is_not_broken_after_a_hyphen() {
+    // (UAX #14 already keeps "0131-556-3535" whole: no break between a hyphen and a digit; a
+    // hyphenated name has no such protection.)
+    let mut t = typesetter();
+    let lines_of_number = |t: &mut Typesetter, text: &str, width: f32| {
+        let mut narrow = spec(text, "Noto Sans", false, width, 900.0);
+        narrow.max_size = 50.0;
+        narrow.min_size = 50.0;
+        let block = t.lay_out(&narrow);
+        let start = block.text.find("Stop").expect("name");
+        let end = block.text.find("Scotland").expect("name") + "Scotland".len();
+        let lines: std::collections::BTreeSet<usize> =
+            block.glyphs.iter().filter(|g| g.cluster.start >= start && g.cluster.end <= end).map(|g| g.line).collect();
+        (lines.len(), block)
+    };
+    let raw = "Worried? Call the Stop-It-Now-Scotland helpline today";
+    // A width at which plain line breaking splits the number after a hyphen...
+    let width = (20..60)
+        .map(|w| w as f32 * 10.0)
+        .find(|&w| lines_of_number(&mut t, raw, w).0 > 1)
+        .expect("some width breaks the plain text after a hyphen");
+    // ...does not split it once the phrase is kept together.
+    let (lines, block) = lines_of_number(&mut t, &keep_together(raw, &["Stop-It-Now-Scotland"]), width);
+    assert_eq!(lines, 1, "the name spans lines at width {width}");
+    // The word joiners steer line breaking and draw nothing.
+    assert!(
+        block.glyphs.iter().filter(|g| block.text[g.cluster.clone()].contains('\u{2060}')).all(|g| g.mask.is_none())
+    );
+}
