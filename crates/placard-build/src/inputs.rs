@@ -110,6 +110,33 @@ impl Inputs {
     }
 }
 
+impl Inputs {
+    /// Every message the templates show in a text layer (and, with `alt`, their alt-text
+    /// messages), sorted, each once.
+    pub fn message_ids(&self, alt: bool) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for template in &self.templates {
+            ids.extend(template.layers.iter().filter_map(|l| match l {
+                Layer::Text(t) => Some(t.message.as_str()),
+                Layer::Image(_) => None,
+            }));
+            if alt {
+                ids.extend(template.alt.as_deref());
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// `template`'s background image scaled to its canvas, when it has one.
+    pub fn scaled_background(&self, template: &Template) -> Option<std::sync::Arc<RgbaImage>> {
+        let TemplateBackground::Image { path, .. } = &template.background else { return None };
+        let image = &self.images.get(path)?.image;
+        Some(std::sync::Arc::new(placard_render::scale_to_cover(image, template.width, template.height)))
+    }
+}
+
 fn unknown_family(path: &Path, key: &str, family: &str, fonts: &FontLibrary) -> BuildError {
     let known: Vec<&str> = fonts.families().collect();
     BuildError::input(

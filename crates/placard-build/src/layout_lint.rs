@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use image::RgbaImage;
 use placard_layout::{TextBlock, keep_together};
-use placard_pipeline::{BoxPx, Layer, Template, TemplateBackground, TextLayer, Workspace};
+use placard_pipeline::{BoxPx, Layer, Template, TextLayer, Workspace};
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
@@ -28,33 +28,14 @@ pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str]) -> 
     for template in &inputs.templates {
         out.extend(hidden(workspace, template, &required));
     }
-    let mut ids: Vec<&str> = inputs
-        .templates
-        .iter()
-        .flat_map(|t| t.layers.iter())
-        .filter_map(|l| match l {
-            Layer::Text(t) => Some(t.message.as_str()),
-            Layer::Image(_) => None,
-        })
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = inputs.message_ids(false);
     let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
         locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
     // Background images scaled once per template, as the build does.
-    let backgrounds: BTreeMap<&str, Arc<RgbaImage>> = inputs
-        .templates
-        .iter()
-        .filter_map(|t| match &t.background {
-            TemplateBackground::Image { path, .. } => {
-                let image = &inputs.images.get(path)?.image;
-                Some((t.name.as_str(), Arc::new(placard_render::scale_to_cover(image, t.width, t.height))))
-            }
-            _ => None,
-        })
-        .collect();
+    let backgrounds: BTreeMap<&str, Arc<RgbaImage>> =
+        inputs.templates.iter().filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?))).collect();
     let shared: Vec<std::sync::OnceLock<RgbaImage>> =
         inputs.templates.iter().map(|_| std::sync::OnceLock::new()).collect();
     let found: Vec<Vec<Diagnostic>> = jobs

@@ -97,16 +97,7 @@ pub fn build(
         workspace.selected.iter().map(String::as_str).filter(|l| !blocked.iter().any(|b| b == l)).collect();
 
     // Every message a template shows, formatted for every locale; an id no locale has is an error.
-    let mut ids: Vec<&str> = Vec::new();
-    for template in &inputs.templates {
-        ids.extend(template.layers.iter().filter_map(|l| match l {
-            Layer::Text(t) => Some(t.message.as_str()),
-            Layer::Image(_) => None,
-        }));
-        ids.extend(template.alt.as_deref());
-    }
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = inputs.message_ids(true);
     let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
         locales.iter().map(|&locale| (locale, format_all(workspace, locale, &ids))).collect();
     for template in &inputs.templates {
@@ -150,13 +141,7 @@ pub fn build(
         .templates
         .par_iter()
         .filter(|t| plan.iter().any(|p| p.reuse.is_none() && p.template.name == t.name))
-        .filter_map(|t| match &t.background {
-            TemplateBackground::Image { path, .. } => {
-                let image = &inputs.images.get(path)?.image;
-                Some((t.name.as_str(), std::sync::Arc::new(placard_render::scale_to_cover(image, t.width, t.height))))
-            }
-            _ => None,
-        })
+        .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
         .collect();
 
     let results: Vec<Result<Vec<AssetRecord>, BuildError>> = plan

@@ -152,20 +152,16 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             std::mem::forget(workspace);
             ExitCode::SUCCESS
         }
-        Err(placard_build::BuildError::Lint { report, .. }) => {
+        Err(placard_build::BuildError::Lint { report, failing }) => {
             let rendered = human::render(&report, &|file| workspace.source(file), human::Options { color: true });
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(rendered.as_bytes());
-            let error = placard_build::BuildError::Lint { failing: failing_locales(&report), report };
+            let error = placard_build::BuildError::Lint { report, failing };
             let _ = writeln!(anstream::stderr(), "error: {error}");
             ExitCode::from(EXIT_ERRORS)
         }
         Err(error) => unusable(&error),
     }
-}
-
-fn failing_locales(report: &placard_report::Report) -> Vec<String> {
-    report.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(c, _)| c.clone()).collect()
 }
 
 fn explain(name: &str) -> ExitCode {
