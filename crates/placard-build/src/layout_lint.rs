@@ -199,10 +199,13 @@ fn check_block(
             .collect();
         let lines: std::collections::BTreeSet<usize> = glyphs.iter().map(|g| g.line).collect();
         if lines.len() > 1 {
-            out.push(at.diagnostic(
-                Code::BrokenNumber,
-                format!("\"{needle}\" is split across {} lines {where_}", lines.len()),
-            ));
+            out.push(
+                at.diagnostic(
+                    Code::BrokenNumber,
+                    format!("\"{needle}\" is split across {} lines {where_}", lines.len()),
+                )
+                .hint("A shorter wording around it lets it fit on one line; or the designer can widen the box."),
+            );
             continue;
         }
         // In logical order, each glyph of a left-to-right string must sit right of the one before.
@@ -212,7 +215,9 @@ fn check_block(
         if reads_ltr && by_cluster.windows(2).any(|w| w[1].x < w[0].x) {
             out.push(
                 at.diagnostic(Code::BidiOrder, format!("the glyphs of \"{needle}\" are not in reading order {where_}"))
-                    .hint("Isolate the number where it is defined: { \"\\u2066\" }0131 556 3535{ \"\\u2069\" }."),
+                    .hint(format!(
+                        "Isolate it where it is defined: {{ \"\\u2066\" }}{needle}{{ \"\\u2069\" }} (LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE)."
+                    )),
             );
         }
     }
