@@ -6,11 +6,13 @@
 mod align;
 mod code;
 mod color;
+mod contain;
 mod diagnostic;
 mod line_index;
 
 pub use align::{Align, VAlign};
 pub use code::Code;
 pub use color::{ColorError, Rgba};
+pub use contain::contain_panic;
 pub use diagnostic::{Diagnostic, Severity, sort_diagnostics};
 pub use line_index::{LineCol, LineIndex};

@@ -7,10 +7,7 @@
 //! file is parsed again: the translator gets a `syntax` finding and the rest of the file is still
 //! checked.
 
-use std::cell::Cell;
 use std::ops::Range;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
 
 use fluent_syntax::ast::Resource;
 use fluent_syntax::parser;
@@ -53,8 +50,9 @@ impl ParsedFile {
             None => (text, None, Vec::new()),
         };
         let mut problems = Vec::new();
-        let parsed =
-            Inner::try_new_or_recover(source, |text| quietly(|| collect(parser::parse(text.as_str()), &mut problems)));
+        let parsed = Inner::try_new_or_recover(source, |text| {
+            quietly(|| collect(parser::parse(text.as_str()), text.len(), &mut problems))
+        });
         let inner = parsed.unwrap_or_else(|(source, ())| {
             // An unknown parser panic: keep the text for positions and report the whole file.
             problems = vec![ParseProblem {
@@ -112,13 +110,17 @@ impl ParsedFile {
 
 fn collect<'a>(
     result: Result<Ast<'a>, (Ast<'a>, Vec<parser::ParserError>)>,
+    len: usize,
     problems: &mut Vec<ParseProblem>,
 ) -> Ast<'a> {
     match result {
         Ok(resource) => resource,
         Err((resource, errors)) => {
-            problems
-                .extend(errors.into_iter().map(|e| ParseProblem { span: e.pos.clone(), message: e.kind.to_string() }));
+            problems.extend(errors.into_iter().map(|e| ParseProblem {
+                // At the end of the file the parser may point one byte past it.
+                span: e.pos.start.min(len)..e.pos.end.min(len),
+                message: e.kind.to_string(),
+            }));
             resource
         }
     }
@@ -169,26 +171,10 @@ fn neutralise_escapes(text: &str) -> Option<(String, Vec<Range<usize>>)> {
     (!escapes.is_empty()).then_some((out, escapes))
 }
 
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Runs `f`, turning a panic into `Err(())` without printing the panic message: a caught parser
 /// panic is a finding about the file, not a crash to report.
 fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    QUIET.with(|q| q.set(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
-    result.map_err(|_| ())
+    placard_core::contain_panic(f).map_err(|_| ())
 }
 
 #[cfg(test)]

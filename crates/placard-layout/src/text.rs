@@ -176,7 +176,8 @@ impl Typesetter {
         buffer.set_size(Some(spec.width), None);
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
-        let text = if spec.rtl { format!("\u{200F}{}", spec.text) } else { format!("\u{200E}{}", spec.text) };
+        // Each paragraph (cosmic-text starts one at every line ending) gets the mark.
+        let text = with_direction_marks(spec.text, if spec.rtl { '\u{200F}' } else { '\u{200E}' });
         match &latin_attrs {
             Some(latin) => {
                 let spans = latin_runs(&text)
@@ -209,7 +210,7 @@ impl Typesetter {
             None => lo,
         } as f32;
         let (extent, fits) = self.measure(&mut buffer, spec, size, true);
-        self.place(&buffer, spec, size, extent, fits, &text)
+        self.place(&buffer, spec, size, extent, fits)
     }
 
     /// The largest whole size in `lo..=hi` that fits, by binary search.
@@ -288,7 +289,6 @@ impl Typesetter {
         size: f32,
         extent: Option<Bounds>,
         fits: bool,
-        text: &str,
     ) -> TextBlock {
         // Align the whole extent (ink included) vertically; text that does not fit starts at the top.
         let dy = match (extent, fits, spec.valign) {
@@ -304,14 +304,18 @@ impl Typesetter {
             Some(e) if e.left < 0.0 => (-e.left).ceil().min((spec.width - e.right).max(0.0).floor()),
             _ => 0.0,
         };
-        // The direction mark added in front is not part of the caller's text.
-        let mark = text.chars().next().map_or(0, char::len_utf8);
+        // Glyph offsets are relative to their paragraph, whose direction mark is not part of the
+        // caller's text: map them back to the caller's text.
+        const MARK: usize = '\u{200E}'.len_utf8();
+        let starts = paragraph_starts(spec.text);
+        let text = spec.text;
         let mut lines = Vec::new();
         let mut glyphs = Vec::new();
         for (i, run) in buffer.layout_runs().enumerate() {
             lines.push(Line { top: run.line_top + dy, height: run.line_height, width: run.line_w, rtl: run.rtl });
+            let start = starts.get(run.line_i).copied().unwrap_or(text.len());
             for glyph in run.glyphs {
-                if glyph.start < mark {
+                if glyph.start < MARK {
                     continue;
                 }
                 let physical = glyph.physical((dx, run.line_y + dy), 1.0);
@@ -325,9 +329,10 @@ impl Typesetter {
                         color: matches!(image.content, SwashContent::Color),
                     })
                 });
-                let invisible = text[glyph.start..glyph.end].chars().all(is_invisible_control);
+                let cluster = (start + glyph.start - MARK).min(text.len())..(start + glyph.end - MARK).min(text.len());
+                let invisible = text.get(cluster.clone()).is_none_or(|t| t.chars().all(is_invisible_control));
                 glyphs.push(PlacedGlyph {
-                    cluster: glyph.start - mark..glyph.end - mark,
+                    cluster,
                     x: glyph.x + dx,
                     advance: glyph.w,
                     line: i,
@@ -337,15 +342,39 @@ impl Typesetter {
                 });
             }
         }
-        TextBlock {
-            text: text[mark..].to_owned(),
-            size,
-            lines,
-            glyphs,
-            extent: extent.map(|e| e.shifted(dx, dy)),
-            fits,
-        }
+        TextBlock { text: text.to_owned(), size, lines, glyphs, extent: extent.map(|e| e.shifted(dx, dy)), fits }
     }
+}
+
+/// The byte offset in `text` where each paragraph starts, splitting where cosmic-text does: at
+/// `\n`, `\r`, `\r\n` and `\n\r`.
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'\r' || b == b'\n') {
+        let end = at + i;
+        let two = matches!(bytes.get(end..end + 2), Some(b"\r\n" | b"\n\r"));
+        at = end + if two { 2 } else { 1 };
+        starts.push(at);
+    }
+    if starts.len() > 1 && at == text.len() {
+        // A final line ending starts no paragraph.
+        starts.pop();
+    }
+    starts
+}
+
+/// `text` with `mark` at the start of each paragraph, so the locale sets every paragraph's
+/// direction.
+fn with_direction_marks(text: &str, mark: char) -> String {
+    let starts = paragraph_starts(text);
+    let mut out = String::with_capacity(text.len() + starts.len() * mark.len_utf8());
+    for (i, &start) in starts.iter().enumerate() {
+        out.push(mark);
+        out.push_str(&text[start..starts.get(i + 1).copied().unwrap_or(text.len())]);
+    }
+    out
 }
 
 /// Splits `text` into runs, marking those that are Latin: a stretch of ASCII, no-break spaces and

@@ -220,3 +220,26 @@ fn a_hyphenated_required_phrase_is_not_broken_after_a_hyphen() {
         block.glyphs.iter().filter(|g| block.text[g.cluster.clone()].contains('\u{2060}')).all(|g| g.mask.is_none())
     );
 }
+
+/// Fuzzing finding `layout-newline-clusters`: cosmic-text counts glyph offsets from the start of
+/// each paragraph, so after a line break (Fluent's multiline messages have them) every cluster
+/// pointed at the wrong characters, and a later paragraph that began with Latin text was laid
+/// out left to right in an Arabic message.
+#[test]
+fn every_paragraph_keeps_its_clusters_and_the_locale_direction() {
+    let mut t = typesetter();
+    let text = "اتصل بنا\nStop It Now! 0131 556 3535\r\nشكرا";
+    let block = t.lay_out(&spec(text, "Noto Sans Arabic", true, 2000.0, 400.0));
+    assert_eq!(block.text, text);
+    assert_eq!(block.lines.len(), 3);
+    assert!(block.lines.iter().all(|l| l.rtl), "every paragraph of an Arabic message is right to left");
+    for glyph in &block.glyphs {
+        let shown = &text[glyph.cluster.clone()];
+        assert!(!shown.contains(['\n', '\r']), "glyph {glyph:?} shows a line ending");
+    }
+    // The Latin paragraph's glyphs point at its own characters, in reading order.
+    let xs = xs_of(&block, "Stop It Now!");
+    assert_eq!(xs.len(), "StopItNow!".len());
+    assert!(xs.windows(2).all(|w| w[0].1 < w[1].1), "{xs:?}");
+    assert!(block.glyphs.iter().filter(|g| g.line == 1).all(|g| text[g.cluster.clone()].is_ascii()));
+}

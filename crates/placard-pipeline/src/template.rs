@@ -225,7 +225,13 @@ impl Template {
     /// Reads and validates the template at `path`; image paths must stay inside `project`.
     pub fn load(path: &Path, project: &Path) -> Result<Template, Error> {
         let source = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        let text = crate::yaml::utf8(path, &source)?;
+        Template::parse(path, &source, project)
+    }
+
+    /// Validates `source` as the contents of the template at `path` (nothing is read from disk but
+    /// what [`crate::inside`] resolves to check that image paths stay inside `project`).
+    pub fn parse(path: &Path, source: &[u8], project: &Path) -> Result<Template, Error> {
+        let text = crate::yaml::utf8(path, source)?;
         let raw: RawTemplate = crate::yaml::parse(path, text)?;
         let invalid = |at: &serde_saphyr::Location, message: String| Error::Config {
             path: path.to_owned(),
@@ -438,7 +444,7 @@ impl Template {
         Ok(Template {
             name,
             path: path.to_owned(),
-            source,
+            source: source.to_vec(),
             width,
             height,
             bleed: raw.bleed,

@@ -1,0 +1,75 @@
+//! Text layout of arbitrary Unicode with the campaign's fonts.
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use placard_core::{Align, VAlign};
+use placard_layout::{FontLibrary, TextSpec, Typesetter, keep_together};
+
+/// The fonts the campaign ships (assets/fonts), loaded once per process.
+fn fonts() -> &'static FontLibrary {
+    static FONTS: OnceLock<FontLibrary> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("assets/fonts")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ttf" || e == "otf"))
+            .collect();
+        files.sort();
+        FontLibrary::new(files.into_iter().map(|p| (p.display().to_string(), std::fs::read(&p).expect("font"))))
+            .expect("the campaign's fonts load")
+    })
+}
+
+thread_local! {
+    static TYPESETTER: RefCell<Option<Typesetter>> = const { RefCell::new(None) };
+}
+
+const FAMILIES: [&str; 5] =
+    ["Noto Sans", "Noto Sans Arabic", "Noto Nastaliq Urdu", "Noto Sans Gurmukhi", "Noto Sans CJK SC"];
+const PHRASES: [&str; 3] = ["0131 556 3535", "Stop It Now!", "Stop-It-Now"];
+
+/// The first eight bytes choose the box, sizes, family, alignment and direction; the rest, read
+/// as UTF-8 with invalid bytes replaced, is the text. The laid-out block must describe its text:
+/// clusters on character boundaries, glyphs on existing lines, a size within the range asked.
+pub fn layout(data: &[u8]) {
+    let Some((head, rest)) = data.split_first_chunk::<8>() else { return };
+    let text = keep_together(&String::from_utf8_lossy(rest), &PHRASES);
+    let width = f32::from(head[0]) * 8.0 + 1.0;
+    let height = f32::from(head[1]) * 4.0 + 1.0;
+    let max_size = f32::from(head[2] % 200) + 1.0;
+    let min_size = (f32::from(head[3] % 200) + 1.0).min(max_size);
+    let spec = TextSpec {
+        text: &text,
+        family: FAMILIES[usize::from(head[4]) % FAMILIES.len()],
+        latin_family: (head[5] & 1 == 1).then_some("Noto Sans"),
+        weight: if head[5] & 2 == 2 { 700 } else { 400 },
+        max_size,
+        min_size,
+        line_height: 0.5 + f32::from(head[6] % 16) / 8.0,
+        align: [Align::Start, Align::Center, Align::End][usize::from(head[7] % 3)],
+        valign: [VAlign::Top, VAlign::Middle, VAlign::Bottom][usize::from(head[7] / 3 % 3)],
+        rtl: head[7] & 0x80 != 0,
+        width,
+        height,
+    };
+    let block = TYPESETTER.with_borrow_mut(|slot| slot.get_or_insert_with(|| fonts().typesetter()).lay_out(&spec));
+    assert!(
+        block.size <= max_size && block.size >= min_size.min(max_size),
+        "size {} outside {min_size}..={max_size}",
+        block.size
+    );
+    for glyph in &block.glyphs {
+        assert!(glyph.cluster.start <= glyph.cluster.end && glyph.cluster.end <= block.text.len(), "{glyph:?}");
+        assert!(block.text.is_char_boundary(glyph.cluster.start) && block.text.is_char_boundary(glyph.cluster.end));
+        assert!(glyph.line < block.lines.len().max(1), "glyph on line {} of {}", glyph.line, block.lines.len());
+        assert!(glyph.x.is_finite() && glyph.advance.is_finite());
+    }
+    if block.fits
+        && let Some(extent) = block.extent
+    {
+        assert!(extent.left >= -0.5 && extent.right <= width + 0.5, "{extent:?} outside width {width}");
+    }
+}
