@@ -15,6 +15,8 @@ pub enum BuildError {
     Input { path: PathBuf, message: String },
     /// Writing the output failed (exit 2).
     Output { path: PathBuf, source: std::io::Error },
+    /// Another build holds the output folder's lock (exit 2).
+    Busy { out: PathBuf, lock: PathBuf },
 }
 
 impl BuildError {
@@ -36,6 +38,12 @@ impl fmt::Display for BuildError {
             BuildError::Pipeline(e) => e.fmt(f),
             BuildError::Input { path, message } => write!(f, "{}: {message}", path.display()),
             BuildError::Output { path, source } => write!(f, "cannot write {}: {source}", path.display()),
+            BuildError::Busy { out, lock } => write!(
+                f,
+                "another placard build is writing {} (it holds {}); wait for it to finish, then run again",
+                out.display(),
+                lock.display()
+            ),
         }
     }
 }

@@ -99,6 +99,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
 pub struct Staging {
     pub dir: PathBuf,
     out: PathBuf,
+    /// Held (an advisory lock on `.<out>.lock` beside the output) until the staging folder is
+    /// published or dropped: a second build on the same output stops with [`BuildError::Busy`].
+    _lock: std::fs::File,
 }
 
 impl Staging {
@@ -111,6 +114,21 @@ impl Staging {
         let name = out.file_name().map_or_else(|| "dist".to_owned(), |n| n.to_string_lossy().into_owned());
         let fail = |source| BuildError::Output { path: out.to_owned(), source };
         std::fs::create_dir_all(&parent).map_err(fail)?;
+        let lock_path = parent.join(format!(".{name}.lock"));
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| BuildError::Output { path: lock_path.clone(), source })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(BuildError::Busy { out: out.to_owned(), lock: lock_path });
+            }
+            Err(std::fs::TryLockError::Error(source)) => return Err(BuildError::Output { path: lock_path, source }),
+        }
+        // Under the lock, what other staging folders remain were left by interrupted builds.
         if let Ok(entries) = std::fs::read_dir(&parent) {
             let stale = [format!(".{name}.staging-"), format!(".{name}.old-")];
             for entry in entries.flatten() {
@@ -122,7 +140,7 @@ impl Staging {
         }
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|source| BuildError::Output { path: dir.clone(), source })?;
-        Ok(Staging { dir, out: out.to_owned() })
+        Ok(Staging { dir, out: out.to_owned(), _lock: lock })
     }
 
     /// Brings the previous build's file `rel` (relative to the output folder) into the new set,
@@ -140,9 +158,20 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the complete new set in: two renames, then the old set is removed.
+    /// Swaps the complete new set in, then removes the old set. On Linux the two folders are
+    /// exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), so the output folder is never
+    /// absent; elsewhere, or where the file system cannot exchange, it takes two renames.
     pub fn publish(self) -> Result<(), BuildError> {
         let fail = |source| BuildError::Output { path: self.out.clone(), source };
+        #[cfg(target_os = "linux")]
+        if self.out.is_dir() {
+            use rustix::fs::{CWD, RenameFlags, renameat_with};
+            if renameat_with(CWD, &self.dir, CWD, &self.out, RenameFlags::EXCHANGE).is_ok() {
+                // The staging path now holds the old set.
+                let _ = std::fs::remove_dir_all(&self.dir);
+                return Ok(());
+            }
+        }
         let old = self.dir.with_file_name(
             self.dir.file_name().map(|n| n.to_string_lossy().replace(".staging-", ".old-")).unwrap_or_default(),
         );

@@ -49,6 +49,12 @@ impl ParsedFile {
             Some((safe, escapes)) => (safe, Some(text), escapes),
             None => (text, None, Vec::new()),
         };
+        // Placeables nested deeper than any message needs would overflow the parser's stack.
+        let (source, original, too_deep) = match neutralise_deep_nesting(&source) {
+            // The original keeps the translator's text for quoting (positions are the same).
+            Some((safe, at)) => (safe, original.or(Some(source)), Some(at)),
+            None => (source, original, None),
+        };
         let mut problems = Vec::new();
         let parsed = Inner::try_new_or_recover(source, |text| {
             quietly(|| collect(parser::parse(text.as_str()), text.len(), &mut problems))
@@ -61,6 +67,15 @@ impl ParsedFile {
             }];
             Inner::new(source, |_| Resource { body: Vec::new() })
         });
+        if let Some(at) = too_deep {
+            problems.push(ParseProblem {
+                span: at..at + 1,
+                message: format!(
+                    "Placeables are nested more than {MAX_PLACEABLE_DEPTH} deep here; the braces of this message were ignored"
+                ),
+            });
+            problems.sort_by_key(|p| p.span.start);
+        }
         if let Some(original) = &original {
             for problem in &mut problems {
                 if let Some(escape) = escapes.iter().find(|e| e.contains(&problem.span.start)) {
@@ -124,6 +139,64 @@ fn collect<'a>(
             resource
         }
     }
+}
+
+/// How deep placeables (`{ … }`) may nest inside one another. Real messages nest two or three
+/// deep; fluent-syntax parses them recursively, so thousands would overflow the stack.
+pub const MAX_PLACEABLE_DEPTH: usize = 64;
+
+/// When braces nest deeper than [`MAX_PLACEABLE_DEPTH`], replaces every `{` and `}` of the
+/// offending stretch (from where nesting began to where it closes, or the end of the file) with
+/// `?`, so the parser reads it as plain text; returns the new text and where the limit was passed.
+fn neutralise_deep_nesting(text: &str) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut began, mut in_string) = (0usize, 0usize, false);
+    let mut exceeded = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'{' => {
+                    if depth == 0 {
+                        began = i;
+                    }
+                    depth += 1;
+                    if depth > MAX_PLACEABLE_DEPTH && exceeded.is_none() {
+                        exceeded = Some((began, i));
+                    }
+                }
+                b'}' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0
+                        && let Some((from, at)) = exceeded
+                    {
+                        return Some((blank_braces(text, from..i + 1), at));
+                    }
+                }
+                b'"' if depth > 0 => in_string = true,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    exceeded.map(|(from, at)| (blank_braces(text, from..text.len()), at))
+}
+
+fn blank_braces(text: &str, range: Range<usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[range] {
+        if matches!(*b, b'{' | b'}') {
+            *b = b'?';
+        }
+    }
+    String::from_utf8(bytes).expect("only ASCII bytes were replaced")
 }
 
 /// Replaces each non-ASCII character that directly follows an incomplete `\u`/`\U` escape with

@@ -26,3 +26,35 @@ fn layout_newline_clusters() {
 fn image_png_palette_panic() {
     replay("image", "png-palette-panic");
 }
+
+/// Placeables nested 30,000 deep overflowed fluent-syntax's recursive parser (a crash, not an
+/// error). Braces beyond placard_fluent::MAX_PLACEABLE_DEPTH are now a `syntax` finding.
+#[test]
+fn ftl_deep_placeable_nesting() {
+    let mut data = b"hello = Hi\nwelcome = ".to_vec();
+    data.extend("{ ".repeat(30_000).as_bytes());
+    data.extend(b"\"x\"");
+    data.extend(" }".repeat(30_000).as_bytes());
+    data.extend(b"\nbye = Bye\n");
+    placard_fuzzing::ftl(&data);
+    let parsed = placard_fluent::ParsedFile::parse(String::from_utf8(data).expect("ASCII"));
+    assert!(
+        parsed.problems().iter().any(|p| p.message.contains("nested more than 64 deep")),
+        "{:?}",
+        parsed.problems()
+    );
+    assert_eq!(parsed.ast().body.iter().filter(|e| matches!(e, placard_fluent::ast::Entry::Message(_))).count(), 3);
+}
+
+/// A bidi paragraph separator inside a line (here U+001D) gave the line two paragraphs of
+/// different directions, and cosmic-text asserts there is one: the layout panicked. Such
+/// separators are now laid out as spaces of the same length.
+#[test]
+fn layout_paragraph_separator_direction() {
+    replay("layout", "paragraph-separator-direction");
+    for separator in ['\u{1C}', '\u{1D}', '\u{1E}', '\u{85}', '\u{2029}'] {
+        let mut data = vec![70, 40, 60, 14, 1, 1, 10, 0x81];
+        data.extend(format!("اتصل{separator}Stop It Now! 0131 556 3535").as_bytes());
+        placard_fuzzing::layout(&data);
+    }
+}

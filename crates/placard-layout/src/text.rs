@@ -177,7 +177,10 @@ impl Typesetter {
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
         // Each paragraph (cosmic-text starts one at every line ending) gets the mark.
-        let text = with_direction_marks(spec.text, if spec.rtl { '\u{200F}' } else { '\u{200E}' });
+        let text = with_direction_marks(
+            &without_paragraph_separators(spec.text),
+            if spec.rtl { '\u{200F}' } else { '\u{200E}' },
+        );
         match &latin_attrs {
             Some(latin) => {
                 let spans = latin_runs(&text)
@@ -363,6 +366,25 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
         starts.pop();
     }
     starts
+}
+
+/// `text` with the bidi paragraph separators that do not end a line in cosmic-text (U+001C to
+/// U+001E, NEL, U+2029) replaced by spaces of the same UTF-8 length, so byte offsets stay true.
+/// cosmic-text requires one direction per line and panics otherwise (found by fuzzing).
+fn without_paragraph_separators(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_separator = |c: char| matches!(c, '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}');
+    if !text.contains(is_separator) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{1C}'..='\u{1E}' => ' ',
+            '\u{85}' => '\u{A0}',
+            '\u{2029}' => '\u{2002}',
+            other => other,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `text` with `mark` at the start of each paragraph, so the locale sets every paragraph's

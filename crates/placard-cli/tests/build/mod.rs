@@ -212,39 +212,53 @@ fn bad_templates_and_inputs_exit_2_naming_file_and_key_and_write_nothing() {
 
 #[test]
 fn an_interrupted_build_leaves_the_old_complete_set() {
-    let root = tempfile::tempdir().expect("temp dir");
-    let out = root.path().join("dist");
-    assert_eq!(exit_code(&campaign_build(&out, &["--template", "facebook-link"], "2")), 0);
-    let before = files(&out);
+    let (root, out, before) = old_set();
+    // The complete new set, built elsewhere, to recognise a build that finished before its kill.
+    let reference = root.path().join("reference");
+    assert_eq!(exit_code(&campaign_build(&reference, &[], "2")), 0);
+    let after = files(&reference);
     let config = repo().join("pipeline.yaml");
-    for delay_ms in [150, 400, 900] {
+    // Kill points spread over the whole build (start, lint, render, encode, manifest, swap), in a
+    // fixed pseudo-random order so a failure can be rerun.
+    let mut seed: u64 = 0x5eed_cafe;
+    let mut outcomes = [0usize; 2];
+    for _ in 0..16 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let delay_ms = 20 + (seed >> 33) % 3_000;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_placard"))
             .args(["-c", config.to_str().expect("UTF-8"), "build", "--force", "--out", out_arg(&out)])
             .stderr(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
             .spawn()
             .expect("placard starts");
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let status = child.wait().expect("waited");
-        if status.success() {
-            break; // finished before the kill: nothing to check
+        let now = files(&out);
+        if status.success() || now == after {
+            assert_eq!(now, after, "finished after {delay_ms} ms: the new complete set");
+            outcomes[1] += 1;
+            // Back to the old set for the next round.
+            assert_eq!(exit_code(&campaign_build(&out, &["--template", "facebook-link"], "2")), 0);
+            assert_eq!(files(&out), before);
+        } else {
+            assert_eq!(now, before, "killed after {delay_ms} ms: the old set must be untouched");
+            outcomes[0] += 1;
         }
-        assert_eq!(files(&out), before, "killed after {delay_ms} ms: the old set must be untouched");
     }
+    assert!(outcomes[0] > 0, "no kill landed during a build: {outcomes:?}");
     // The next build completes, swaps the new set in and clears what the killed ones left.
     assert_eq!(exit_code(&campaign_build(&out, &[], "2")), 0);
     let m = manifest(&out);
-    for a in m["assets"].as_array().expect("assets") {
-        let bytes = fs::read(out.join(a["path"].as_str().expect("path"))).expect("listed file");
-        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(sha, a["sha256"].as_str().expect("sha"), "the manifest describes the files");
-    }
-    let siblings: Vec<String> = fs::read_dir(root.path())
+    assert_manifest_describes_files(&out, &m);
+    let mut siblings: Vec<String> = fs::read_dir(root.path())
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(siblings, ["dist"], "no staging folder is left behind");
+    siblings.sort();
+    // The lock files stay (empty; a lock is held on them, not by their presence).
+    assert_eq!(siblings, [".dist.lock", ".reference.lock", "dist", "reference"], "no staging folder is left behind");
 }
 
 /// A PNG whose header claims `width` × `height`, with one tiny data chunk.
@@ -312,4 +326,62 @@ fn image_layers_use_per_locale_overrides_and_huge_images_are_refused() {
     let output = placard(project.path(), &["build"]);
     assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
     assert!(stderr(&output).contains("layers[2].image") && stderr(&output).contains("logo.png"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_second_build_on_the_same_output_stops_with_a_clear_message() {
+    let (root, out, before) = old_set();
+    // Another build holds the lock (this test stands in for it).
+    let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(root.path().join(".dist.lock"));
+    let lock = lock.expect("lock file");
+    lock.try_lock().expect("the lock is free between builds");
+    let output = campaign_build(&out, &["--force"], "2");
+    assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("another placard build is writing"), "{}", stderr(&output));
+    assert!(stderr(&output).contains(".dist.lock"), "{}", stderr(&output));
+    assert_eq!(files(&out), before, "the waiting build wrote nothing");
+    drop(lock);
+    // Two real builds at once: each either completes or stops on the lock, and the output is
+    // one complete set that its manifest describes.
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_placard"))
+            .args([
+                "-c",
+                repo().join("pipeline.yaml").to_str().expect("UTF-8"),
+                "build",
+                "--force",
+                "--out",
+                out_arg(&out),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("placard starts")
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    let codes = [a.wait().expect("a").code(), b.wait().expect("b").code()];
+    assert!(codes.contains(&Some(0)), "{codes:?}");
+    assert!(codes.iter().all(|c| matches!(c, Some(0 | 2))), "{codes:?}");
+    let m = manifest(&out);
+    let listed = m["assets"].as_array().expect("assets").len();
+    assert!(listed > 0);
+    assert_manifest_describes_files(&out, &m);
+}
+
+/// Every asset the manifest lists is in `out` with the hash it records.
+fn assert_manifest_describes_files(out: &Path, m: &serde_json::Value) {
+    for a in m["assets"].as_array().expect("assets") {
+        let bytes = fs::read(out.join(a["path"].as_str().expect("path"))).expect("listed file");
+        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(sha, a["sha256"].as_str().expect("sha"), "the manifest describes the files");
+    }
+}
+
+/// A temporary folder with `dist/` holding one template's complete set, and that set's files.
+fn old_set() -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
+    let root = tempfile::tempdir().expect("temp dir");
+    let out = root.path().join("dist");
+    assert_eq!(exit_code(&campaign_build(&out, &["--template", "facebook-link"], "2")), 0);
+    let before = files(&out);
+    (root, out, before)
 }
