@@ -13,4 +13,4 @@ pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;
 pub use paths::{inside, relative};
 pub use template::{Band, BoxPx, ImageLayer, Layer, MAX_CANVAS, OutputFormat, Template, TemplateBackground, TextLayer};
-pub use workspace::{LoadedFile, LoadedLocale, Workspace};
+pub use workspace::{LoadedFile, LoadedLocale, MAX_FTL_FILE, Workspace};

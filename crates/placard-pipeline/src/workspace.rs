@@ -148,7 +148,7 @@ impl Workspace {
         let files: Vec<(String, LoadedFile)> = jobs
             .into_par_iter()
             .map(|(code, path, rel)| {
-                let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                let bytes = read_ftl(&path)?;
                 let decoded = decode(bytes);
                 let file = LoadedFile {
                     display: format!("{}/{rel}", join(&display_root, &code)),
@@ -213,6 +213,29 @@ fn join(dir: &str, name: &str) -> String {
 /// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
 fn is_valid_tag(code: &str) -> bool {
     !code.contains('_') && LanguageIdentifier::from_str(code).is_ok()
+}
+
+/// The largest `.ftl` file Placard reads: 16 MiB. Thunderbird's whole en-US tree is under 2 MiB; a
+/// bigger file is a mistake or an attack, and parsing it would hold up every translator's CI.
+pub const MAX_FTL_FILE: u64 = 16 * 1024 * 1024;
+
+/// Reads the `.ftl` file at `path`, refusing one over [`MAX_FTL_FILE`] before reading it.
+fn read_ftl(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, so a file that grows while it is read is caught too.
+    file.take(MAX_FTL_FILE + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FTL_FILE {
+        return Err(Error::Config {
+            path: path.to_owned(),
+            line: None,
+            column: None,
+            message: format!("the file is over {} MiB, the limit for a .ftl file", MAX_FTL_FILE / (1024 * 1024)),
+        });
+    }
+    Ok(bytes)
 }
 
 /// The sub-folders of the locales folder, sorted; hidden folders and symlinks are skipped.

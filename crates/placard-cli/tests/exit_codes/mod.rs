@@ -117,3 +117,14 @@ fn a_template_path_that_leaves_the_project_is_refused() {
         stderr(&output)
     );
 }
+
+#[test]
+fn an_ftl_file_over_the_size_limit_exits_2_naming_it() {
+    let dir = project(MINIMAL);
+    let line = "filler = A message that only makes the file large\n";
+    let big = line.repeat(16 * 1024 * 1024 / line.len() + 1);
+    fs::write(dir.path().join("locales/en-GB/huge.ftl"), big).expect("write ftl");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("huge.ftl: the file is over 16 MiB"), "{}", stderr(&output));
+}
