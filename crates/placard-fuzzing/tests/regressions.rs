@@ -58,3 +58,11 @@ fn layout_paragraph_separator_direction() {
         placard_fuzzing::layout(&data);
     }
 }
+
+/// With a Latin fallback family (rich text), cosmic-text split `\n\r` into two lines where plain
+/// text takes it as one line ending, so clusters fell inside characters. Line endings are now
+/// all given to cosmic-text as `\n`, with a map back to the caller's offsets.
+#[test]
+fn layout_carriage_return_in_rich_text() {
+    replay("layout", "carriage-return-in-rich-text");
+}

@@ -176,19 +176,16 @@ impl Typesetter {
         buffer.set_size(Some(spec.width), None);
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
-        // Each paragraph (cosmic-text starts one at every line ending) gets the mark.
-        let text = with_direction_marks(
-            &without_paragraph_separators(spec.text),
-            if spec.rtl { '\u{200F}' } else { '\u{200E}' },
-        );
+        let prepared = Prepared::new(spec.text, if spec.rtl { '\u{200F}' } else { '\u{200E}' });
+        let text = &prepared.text;
         match &latin_attrs {
             Some(latin) => {
-                let spans = latin_runs(&text)
+                let spans = latin_runs(text)
                     .into_iter()
                     .map(|(range, is_latin)| (&text[range], if is_latin { latin.clone() } else { attrs.clone() }));
                 buffer.set_rich_text(spans, &attrs, Shaping::Advanced, Some(align));
             }
-            None => buffer.set_text(&text, &attrs, Shaping::Advanced, Some(align)),
+            None => buffer.set_text(text, &attrs, Shaping::Advanced, Some(align)),
         }
 
         // Search on line boxes first (cheap: no rasterising), then confirm with ink.
@@ -213,7 +210,7 @@ impl Typesetter {
             None => lo,
         } as f32;
         let (extent, fits) = self.measure(&mut buffer, spec, size, true);
-        self.place(&buffer, spec, size, extent, fits)
+        self.place(&buffer, spec, size, extent, fits, &prepared)
     }
 
     /// The largest whole size in `lo..=hi` that fits, by binary search.
@@ -292,6 +289,7 @@ impl Typesetter {
         size: f32,
         extent: Option<Bounds>,
         fits: bool,
+        prepared: &Prepared,
     ) -> TextBlock {
         // Align the whole extent (ink included) vertically; text that does not fit starts at the top.
         let dy = match (extent, fits, spec.valign) {
@@ -307,20 +305,24 @@ impl Typesetter {
             Some(e) if e.left < 0.0 => (-e.left).ceil().min((spec.width - e.right).max(0.0).floor()),
             _ => 0.0,
         };
-        // Glyph offsets are relative to their paragraph, whose direction mark is not part of the
-        // caller's text: map them back to the caller's text.
-        const MARK: usize = '\u{200E}'.len_utf8();
-        let starts = paragraph_starts(spec.text);
+        // Glyph offsets are relative to their line in the prepared text: map them back to the
+        // caller's text, skipping the direction marks.
+        let mut starts = Vec::with_capacity(buffer.lines.len());
+        let mut at = 0;
+        for line in &buffer.lines {
+            starts.push(at);
+            at += line.text().len() + 1;
+        }
         let text = spec.text;
         let mut lines = Vec::new();
         let mut glyphs = Vec::new();
         for (i, run) in buffer.layout_runs().enumerate() {
             lines.push(Line { top: run.line_top + dy, height: run.line_height, width: run.line_w, rtl: run.rtl });
-            let start = starts.get(run.line_i).copied().unwrap_or(text.len());
+            let start = starts.get(run.line_i).copied().unwrap_or(prepared.text.len());
             for glyph in run.glyphs {
-                if glyph.start < MARK {
+                let Some(cluster) = prepared.caller_range(start + glyph.start..start + glyph.end) else {
                     continue;
-                }
+                };
                 let physical = glyph.physical((dx, run.line_y + dy), 1.0);
                 let mask = self.swash.get_image(&mut self.fonts, physical.cache_key).as_ref().and_then(|image| {
                     (image.placement.width > 0 && image.placement.height > 0).then(|| GlyphMask {
@@ -332,7 +334,6 @@ impl Typesetter {
                         color: matches!(image.content, SwashContent::Color),
                     })
                 });
-                let cluster = (start + glyph.start - MARK).min(text.len())..(start + glyph.end - MARK).min(text.len());
                 let invisible = text.get(cluster.clone()).is_none_or(|t| t.chars().all(is_invisible_control));
                 glyphs.push(PlacedGlyph {
                     cluster,
@@ -368,35 +369,52 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// `text` with the bidi paragraph separators that do not end a line in cosmic-text (U+001C to
-/// U+001E, NEL, U+2029) replaced by spaces of the same UTF-8 length, so byte offsets stay true.
-/// cosmic-text requires one direction per line and panics otherwise (found by fuzzing).
-fn without_paragraph_separators(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_separator = |c: char| matches!(c, '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}');
-    if !text.contains(is_separator) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| match c {
-            '\u{1C}'..='\u{1E}' => ' ',
-            '\u{85}' => '\u{A0}',
-            '\u{2029}' => '\u{2002}',
-            other => other,
-        })
-        .collect::<String>()
-        .into()
+/// The text handed to cosmic-text, and where each of its bytes came from in the caller's text.
+/// Each paragraph starts with the locale's direction mark (the locale, not the first strong
+/// character, sets its direction); every line ending (`\r\n`, `\n\r`, `\r`) becomes `\n`, which
+/// cosmic-text's plain and rich-text paths split alike; and the bidi paragraph separators that
+/// end no line (U+001C to U+001E, NEL, U+2029) become spaces, since cosmic-text requires one
+/// direction per line and panics otherwise. (Both found by fuzzing.)
+struct Prepared {
+    text: String,
+    /// For each byte of `text` and one past its end: the caller's offset, `None` inside a mark.
+    to_caller: Vec<Option<usize>>,
 }
 
-/// `text` with `mark` at the start of each paragraph, so the locale sets every paragraph's
-/// direction.
-fn with_direction_marks(text: &str, mark: char) -> String {
-    let starts = paragraph_starts(text);
-    let mut out = String::with_capacity(text.len() + starts.len() * mark.len_utf8());
-    for (i, &start) in starts.iter().enumerate() {
-        out.push(mark);
-        out.push_str(&text[start..starts.get(i + 1).copied().unwrap_or(text.len())]);
+impl Prepared {
+    fn new(text: &str, mark: char) -> Prepared {
+        let starts = paragraph_starts(text);
+        let mut out = String::with_capacity(text.len() + starts.len() * mark.len_utf8());
+        let mut to_caller = Vec::with_capacity(out.capacity() + 1);
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let paragraph = &text[start..end];
+            let content = &paragraph[..paragraph.find(['\r', '\n']).unwrap_or(paragraph.len())];
+            out.push(mark);
+            to_caller.extend(std::iter::repeat_n(None, mark.len_utf8()));
+            for (offset, c) in content.char_indices() {
+                let shown = if matches!(c, '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') { ' ' } else { c };
+                out.push(shown);
+                to_caller.extend(std::iter::repeat_n(Some(start + offset), shown.len_utf8()));
+            }
+            if content.len() < paragraph.len() {
+                out.push('\n');
+                to_caller.push(Some(start + content.len()));
+            }
+        }
+        to_caller.push(Some(text.len()));
+        Prepared { text: out, to_caller }
     }
-    out
+
+    /// The caller's byte range for `range` of the prepared text; `None` for a direction mark.
+    fn caller_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let start = (*self.to_caller.get(range.start)?)?;
+        // The end is where the next character starts; a mark there starts the next paragraph, so
+        // the first offset after it is taken.
+        let from = range.end.min(self.to_caller.len() - 1);
+        let end = self.to_caller[from..].iter().find_map(|o| *o)?;
+        Some(start..end.max(start))
+    }
 }
 
 /// Splits `text` into runs, marking those that are Latin: a stretch of ASCII, no-break spaces and
