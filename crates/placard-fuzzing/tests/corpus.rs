@@ -16,14 +16,12 @@ fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
     files
 }
 
-fn replay(kind: &str, target: &str) -> usize {
-    let files = inputs(kind, target);
-    for file in &files {
-        let data = std::fs::read(file).expect("a committed fuzz input");
+fn replay(kind: &str, target: &str) {
+    for file in inputs(kind, target) {
+        let data = std::fs::read(&file).expect("a committed fuzz input");
         let outcome = std::panic::catch_unwind(|| placard_fuzzing::run(target, &data));
         assert!(outcome.is_ok(), "{target}: {} fails again", file.display());
     }
-    files.len()
 }
 
 #[test]

@@ -350,25 +350,6 @@ impl Typesetter {
     }
 }
 
-/// The byte offset in `text` where each paragraph starts, splitting where cosmic-text does: at
-/// `\n`, `\r`, `\r\n` and `\n\r`.
-fn paragraph_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    let mut at = 0;
-    while let Some(i) = bytes[at..].iter().position(|&b| b == b'\r' || b == b'\n') {
-        let end = at + i;
-        let two = matches!(bytes.get(end..end + 2), Some(b"\r\n" | b"\n\r"));
-        at = end + if two { 2 } else { 1 };
-        starts.push(at);
-    }
-    if starts.len() > 1 && at == text.len() {
-        // A final line ending starts no paragraph.
-        starts.pop();
-    }
-    starts
-}
-
 /// The text handed to cosmic-text, and where each of its bytes came from in the caller's text.
 /// Each paragraph starts with the locale's direction mark (the locale, not the first strong
 /// character, sets its direction); every line ending (`\r\n`, `\n\r`, `\r`) becomes `\n`, which
@@ -382,24 +363,31 @@ struct Prepared {
 }
 
 impl Prepared {
+    /// Paragraphs end where cosmic-text ends them: at `\n`, `\r`, `\r\n` or `\n\r`; a final line
+    /// ending starts no paragraph.
     fn new(text: &str, mark: char) -> Prepared {
-        let starts = paragraph_starts(text);
-        let mut out = String::with_capacity(text.len() + starts.len() * mark.len_utf8());
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len() + mark.len_utf8());
         let mut to_caller = Vec::with_capacity(out.capacity() + 1);
-        for (i, &start) in starts.iter().enumerate() {
-            let end = starts.get(i + 1).copied().unwrap_or(text.len());
-            let paragraph = &text[start..end];
-            let content = &paragraph[..paragraph.find(['\r', '\n']).unwrap_or(paragraph.len())];
+        let mut start = 0;
+        loop {
+            let end = bytes[start..].iter().position(|&b| b == b'\r' || b == b'\n').map_or(text.len(), |i| start + i);
             out.push(mark);
             to_caller.extend(std::iter::repeat_n(None, mark.len_utf8()));
-            for (offset, c) in content.char_indices() {
+            for (offset, c) in text[start..end].char_indices() {
                 let shown = if matches!(c, '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') { ' ' } else { c };
                 out.push(shown);
                 to_caller.extend(std::iter::repeat_n(Some(start + offset), shown.len_utf8()));
             }
-            if content.len() < paragraph.len() {
-                out.push('\n');
-                to_caller.push(Some(start + content.len()));
+            if end == text.len() {
+                break;
+            }
+            out.push('\n');
+            to_caller.push(Some(end));
+            let two = matches!(bytes.get(end..end + 2), Some(b"\r\n" | b"\n\r"));
+            start = end + if two { 2 } else { 1 };
+            if start == text.len() {
+                break;
             }
         }
         to_caller.push(Some(text.len()));
