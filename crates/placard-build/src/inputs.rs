@@ -6,16 +6,12 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use image::RgbaImage;
+use placard_core::{Limits, format_bytes};
 use placard_layout::FontLibrary;
-use placard_pipeline::{Config, FontsConfig, Layer, MAX_CANVAS, Template, TemplateBackground};
+use placard_pipeline::{Config, FontsConfig, Layer, Template, TemplateBackground};
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
-
-/// Image files larger than this are refused before decoding.
-pub const MAX_IMAGE_FILE: u64 = 64 * 1024 * 1024;
-/// Decoding may allocate at most this much (a decompression bomb stops here).
-pub const MAX_IMAGE_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// A decoded image and the hash of its file.
 #[derive(Clone, Debug)]
@@ -49,7 +45,7 @@ impl Inputs {
         }
         let mut templates = Vec::new();
         for path in &config.templates {
-            let template = Template::load(path, &config.root)?;
+            let template = Template::load(path, &config.root, &config.limits)?;
             if templates.iter().any(|t: &Template| t.name == template.name) {
                 return Err(BuildError::input(path, format!("another template is also called `{}`", template.name)));
             }
@@ -99,7 +95,7 @@ impl Inputs {
             }
             for (key, path) in uses {
                 if let std::collections::btree_map::Entry::Vacant(slot) = images.entry(path) {
-                    let loaded = load_image(slot.key()).map_err(|why| {
+                    let loaded = load_image(slot.key(), &config.limits).map_err(|why| {
                         BuildError::input(&template.path, format!("{key} {}: {why}", slot.key().display()))
                     })?;
                     slot.insert(loaded);
@@ -171,32 +167,60 @@ fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
 }
 
 /// Decodes a PNG or JPEG with size limits; the error says why not.
-fn load_image(path: &Path) -> Result<LoadedImage, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot read the image: {e}"))?.len();
-    if size > MAX_IMAGE_FILE {
-        return Err(format!("the image file is {size} bytes; the limit is {MAX_IMAGE_FILE}"));
+fn load_image(path: &Path, limits: &Limits) -> Result<LoadedImage, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the image: {e}"))?;
+    let mut bytes = Vec::new();
+    // One byte past the limit, so a file that grows while it is read is caught too.
+    file.take(limits.image_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the image: {e}"))?;
+    if bytes.len() as u64 > limits.image_file_bytes {
+        return Err(format!(
+            "the image file is over {}, the limit for an image (limits.image_file_mib in pipeline.yaml)",
+            format_bytes(limits.image_file_bytes)
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the image: {e}"))?;
-    let image = decode_image(&bytes)?;
+    let image = decode_image(&bytes, limits)?;
     Ok(LoadedImage { image, hash: Sha256::digest(&bytes).into() })
 }
 
-/// Decodes a PNG or JPEG held in memory, within the limits on dimensions and allocation.
-pub fn decode_image(bytes: &[u8]) -> Result<RgbaImage, String> {
-    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+/// Decodes a PNG or JPEG held in memory, within `limits.image_side` and
+/// `limits.image_memory_bytes` (a decompression bomb stops at the second).
+pub fn decode_image(bytes: &[u8], limits: &Limits) -> Result<RgbaImage, String> {
+    let reader = image::ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read the image: {e}"))?;
     if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
         return Err("not a PNG or JPEG image".to_owned());
     }
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_CANVAS);
-    limits.max_image_height = Some(MAX_CANVAS);
-    limits.max_alloc = Some(MAX_IMAGE_ALLOC);
-    reader.limits(limits);
+    let (width, height) = placard_core::contain_panic(|| reader.into_dimensions())
+        .map_err(|panic| format!("cannot decode the image: the decoder failed ({panic})"))?
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    if width > limits.image_side || height > limits.image_side {
+        return Err(format!(
+            "the image is {width}×{height} px; each side may be at most {} (limits.image_side in pipeline.yaml)",
+            limits.image_side
+        ));
+    }
+    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read the image: {e}"))?;
+    let mut decoder_limits = image::Limits::default();
+    decoder_limits.max_image_width = Some(limits.image_side);
+    decoder_limits.max_image_height = Some(limits.image_side);
+    decoder_limits.max_alloc = Some(limits.image_memory_bytes);
+    reader.limits(decoder_limits);
     // A decoder that panics on a malformed file (fuzzing found one in png 0.18.1's palette
     // expansion) has still only found a bad image.
     let decoded = placard_core::contain_panic(|| reader.decode())
         .map_err(|panic| format!("cannot decode the image: the decoder failed ({panic})"))?;
-    Ok(decoded.map_err(|e| format!("cannot decode the image: {e}"))?.to_rgba8())
+    let decoded = decoded.map_err(|e| match e {
+        image::ImageError::Limits(_) => format!(
+            "decoding the image would take more than {} of memory (limits.image_memory_mib in pipeline.yaml)",
+            format_bytes(limits.image_memory_bytes)
+        ),
+        e => format!("cannot decode the image: {e}"),
+    })?;
+    Ok(decoded.to_rgba8())
 }

@@ -38,6 +38,7 @@ macro_rules! codes {
 codes! {
     Syntax => "syntax", "A part of an .ftl file that Fluent cannot parse; the rest of the file is still checked.";
     Encoding => "encoding", "An .ftl file that is not valid UTF-8.";
+    Symlink => "symlink", "A symbolic link inside a locale folder: Placard does not follow it.";
     InvalidLocale => "invalid-locale", "A locale folder or configured locale that is not a valid BCP 47 language tag.";
     MissingLocale => "missing-locale", "A locale named in pipeline.yaml that has no folder.";
     MissingRequired => "missing-required", "A message or attribute that pipeline.yaml requires is absent.";
@@ -68,6 +69,9 @@ impl Code {
             }
             Code::Encoding => {
                 "The file is not UTF-8 (often Latin-1 or Windows-1252). Invalid bytes were read as U+FFFD.\nFix: save the file as UTF-8. A byte-order mark and CRLF line endings are fine."
+            }
+            Code::Symlink => {
+                "A symbolic link inside a locale folder. Placard reads only real files and folders there, so a link cannot bring in a file from outside the project; the link is skipped (anything it points at counts as missing).\nFix: replace the link with the file itself, or remove it."
             }
             Code::InvalidLocale => {
                 "A locale folder or configured locale that is not a BCP 47 language tag.\nFix: name folders by tag with hyphens: pt-BR, zh-Hans, gd (not pt_BR)."

@@ -1,5 +1,6 @@
 //! Placard's shared vocabulary: what a finding is ([`Diagnostic`]), how bad it is ([`Severity`]),
-//! which check made it ([`Code`]), where it points ([`LineIndex`]), and colours ([`Rgba`]).
+//! which check made it ([`Code`]), where it points ([`LineIndex`]), colours ([`Rgba`]) and how much
+//! input Placard takes ([`Limits`]).
 //!
 //! Every other crate speaks these types; this crate knows no Fluent, no files and no terminal.
 
@@ -8,6 +9,7 @@ mod code;
 mod color;
 mod contain;
 mod diagnostic;
+mod limits;
 mod line_index;
 
 pub use align::{Align, VAlign};
@@ -15,4 +17,5 @@ pub use code::Code;
 pub use color::{ColorError, Rgba};
 pub use contain::contain_panic;
 pub use diagnostic::{Diagnostic, Severity, sort_diagnostics};
+pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes};
 pub use line_index::{LineCol, LineIndex};

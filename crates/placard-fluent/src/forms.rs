@@ -7,8 +7,9 @@
 //! puts around placeables (not around message references, term references or string literals),
 //! so the bidi check sees the same characters a renderer will.
 //!
-//! Enumeration is bounded ([`Limits`]): a pattern with many independent selectors cannot make the
-//! linter run away, and a reference cycle is reported, never followed forever.
+//! Enumeration is bounded ([`Limits`]: `forms`, `reference_depth`, `form_bytes`): a pattern
+//! with many independent selectors cannot make the linter run away, and a reference cycle is
+//! reported, never followed forever.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -17,6 +18,8 @@ use std::str::FromStr;
 use fluent_bundle::types::FluentNumber;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey};
 use fluent_syntax::unicode::unescape_unicode_to_string;
+
+use placard_core::Limits;
 
 use crate::{Catalog, EntryKind};
 
@@ -29,23 +32,6 @@ pub const PDI: char = '\u{2069}';
 pub enum Value {
     String(String),
     Number(f64),
-}
-
-/// Bounds on enumeration.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    /// Forms kept per pattern; the rest are dropped and [`Forms::truncated`] is set.
-    pub max_forms: usize,
-    /// References followed inside one another.
-    pub max_depth: usize,
-    /// Bytes in one form.
-    pub max_len: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits { max_forms: 1024, max_depth: 32, max_len: 64 * 1024 }
-    }
 }
 
 /// One formatted string.
@@ -101,7 +87,7 @@ pub enum Problem {
     Unresolved { kind: EntryKind, name: String, attribute: Option<String> },
     /// A reference that leads back to itself.
     Cycle { kind: EntryKind, name: String },
-    /// References nested deeper than [`Limits::max_depth`].
+    /// References nested deeper than `Limits::reference_depth`.
     TooDeep,
 }
 
@@ -201,10 +187,10 @@ impl<'c, 'a> Formatter<'c, 'a> {
             left.iter_mut().for_each(|f| f.append(&right[0]));
             return self.bounded(left, state);
         }
-        let mut out = Vec::with_capacity((left.len() * right.len()).min(self.limits.max_forms));
+        let mut out = Vec::with_capacity((left.len() * right.len()).min(self.limits.forms));
         'outer: for l in &left {
             for r in right {
-                if out.len() == self.limits.max_forms {
+                if out.len() == self.limits.forms {
                     state.forms.truncated = true;
                     break 'outer;
                 }
@@ -221,8 +207,8 @@ impl<'c, 'a> Formatter<'c, 'a> {
         let mut seen = HashSet::new();
         let mut out = Vec::with_capacity(forms.len());
         for mut form in forms {
-            if form.text.len() > self.limits.max_len {
-                let mut end = self.limits.max_len;
+            if form.text.len() > self.limits.form_bytes {
+                let mut end = self.limits.form_bytes;
                 while !form.text.is_char_boundary(end) {
                     end -= 1;
                 }
@@ -310,7 +296,7 @@ impl<'c, 'a> Formatter<'c, 'a> {
             state.forms.problems.push(Problem::Cycle { kind, name: name.to_owned() });
             return shown();
         }
-        if state.stack.len() >= self.limits.max_depth {
+        if state.stack.len() >= self.limits.reference_depth {
             state.forms.problems.push(Problem::TooDeep);
             return shown();
         }

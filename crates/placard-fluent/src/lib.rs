@@ -19,7 +19,7 @@ pub mod walk;
 
 pub use catalog::{Catalog, EntryKind, EntryRef, FileEntries, split_attribute};
 pub use decode::{Decoded, decode};
-pub use parsed::{MAX_PLACEABLE_DEPTH, ParseProblem, ParsedFile};
+pub use parsed::{ParseProblem, ParsedFile};
 
 /// Re-exported so callers name the same AST types this crate hands out.
 pub use fluent_syntax::ast;

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use fluent_syntax::ast::Resource;
 use fluent_syntax::parser;
+use placard_core::Limits;
 
 self_cell::self_cell!(
     struct Inner {
@@ -41,8 +42,14 @@ pub struct ParsedFile {
 }
 
 impl ParsedFile {
-    /// Parses `text`. Never fails: problems are returned beside the AST.
+    /// Parses `text` within the default limits. Never fails: problems are returned beside the AST.
     pub fn parse(text: String) -> ParsedFile {
+        ParsedFile::parse_with(text, &Limits::default())
+    }
+
+    /// Parses `text`, nesting placeables at most `limits.placeable_depth` deep.
+    pub fn parse_with(text: String, limits: &Limits) -> ParsedFile {
+        let max_depth = limits.placeable_depth;
         // Sidestep the known parser panic up front; the parser still reports the bad escape, and
         // the report is reworded below with the text as the translator wrote it.
         let (source, original, escapes) = match neutralise_escapes(&text) {
@@ -50,7 +57,7 @@ impl ParsedFile {
             None => (text, None, Vec::new()),
         };
         // Placeables nested deeper than any message needs would overflow the parser's stack.
-        let (source, original, too_deep) = match neutralise_deep_nesting(&source) {
+        let (source, original, too_deep) = match neutralise_deep_nesting(&source, max_depth) {
             // The original keeps the translator's text for quoting (positions are the same).
             Some((safe, at)) => (safe, original.or(Some(source)), Some(at)),
             None => (source, original, None),
@@ -71,7 +78,7 @@ impl ParsedFile {
             problems.push(ParseProblem {
                 span: at..at + 1,
                 message: format!(
-                    "Placeables are nested more than {MAX_PLACEABLE_DEPTH} deep here; the braces of this message were ignored"
+                    "Placeables are nested more than {max_depth} deep here (limits.placeable_depth); the braces of this message were ignored"
                 ),
             });
             problems.sort_by_key(|p| p.span.start);
@@ -141,14 +148,12 @@ fn collect<'a>(
     }
 }
 
-/// How deep placeables (`{ … }`) may nest inside one another. Real messages nest two or three
-/// deep; fluent-syntax parses them recursively, so thousands would overflow the stack.
-pub const MAX_PLACEABLE_DEPTH: usize = 64;
-
-/// When braces nest deeper than [`MAX_PLACEABLE_DEPTH`], replaces every `{` and `}` of the
+/// When braces nest deeper than `max_depth` (`limits.placeable_depth`: real messages nest two
+/// or three deep, and fluent-syntax parses them recursively, so thousands would overflow the
+/// stack), replaces every `{` and `}` of the
 /// offending stretch (from where nesting began to where it closes, or the end of the file) with
 /// `?`, so the parser reads it as plain text; returns the new text and where the limit was passed.
-fn neutralise_deep_nesting(text: &str) -> Option<(String, usize)> {
+fn neutralise_deep_nesting(text: &str, max_depth: usize) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
     let (mut depth, mut began, mut in_string) = (0usize, 0usize, false);
     let mut exceeded = None;
@@ -168,7 +173,7 @@ fn neutralise_deep_nesting(text: &str) -> Option<(String, usize)> {
                         began = i;
                     }
                     depth += 1;
-                    if depth > MAX_PLACEABLE_DEPTH && exceeded.is_none() {
+                    if depth > max_depth && exceeded.is_none() {
                         exceeded = Some((began, i));
                     }
                 }

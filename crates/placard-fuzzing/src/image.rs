@@ -1,11 +1,12 @@
 //! Image decoding with limits.
 
-use placard_pipeline::MAX_CANVAS;
+use placard_core::Limits;
 
 /// Decodes `data` as a contributed image; a decoded image is within the dimension limits.
 pub fn image(data: &[u8]) {
-    if let Ok(decoded) = placard_build::decode_image(data) {
-        assert!(decoded.width() <= MAX_CANVAS && decoded.height() <= MAX_CANVAS);
+    let limits = Limits::default();
+    if let Ok(decoded) = placard_build::decode_image(data, &limits) {
+        assert!(decoded.width() <= limits.image_side && decoded.height() <= limits.image_side);
         assert_eq!(decoded.as_raw().len(), decoded.width() as usize * decoded.height() as usize * 4);
     }
 }

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use placard_pipeline::{Config, Layer, MAX_CANVAS, Template};
+use placard_core::{LIMIT_KEYS, Limits};
+use placard_pipeline::{Config, Layer, Template};
 
 /// Parses `data` both as a pipeline.yaml and as a template, and checks what a valid one promises.
 pub fn yaml(data: &[u8]) {
@@ -13,9 +14,15 @@ pub fn yaml(data: &[u8]) {
         for template in &config.templates {
             assert!(template.starts_with(project), "template path {template:?} escapes the project");
         }
+        for key in LIMIT_KEYS {
+            assert!((1..=key.ceiling).contains(&key.value(&config.limits)), "limits.{} past its ceiling", key.name);
+        }
     }
-    if let Ok(template) = Template::parse(&project.join("templates/card.yaml"), data, project) {
-        assert!((1..=MAX_CANVAS).contains(&template.width) && (1..=MAX_CANVAS).contains(&template.height));
+    let limits = Limits::default();
+    if let Ok(template) = Template::parse(&project.join("templates/card.yaml"), data, project, &limits) {
+        let side = 1..=limits.canvas_side;
+        assert!(side.contains(&template.width) && side.contains(&template.height));
+        assert!(u64::from(template.width) * u64::from(template.height) <= limits.canvas_pixels);
         assert!(template.name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         for layer in &template.layers {
             if let Layer::Image(image) = layer {

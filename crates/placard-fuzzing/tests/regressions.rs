@@ -28,7 +28,7 @@ fn image_png_palette_panic() {
 }
 
 /// Placeables nested 30,000 deep overflowed fluent-syntax's recursive parser (a crash, not an
-/// error). Braces beyond placard_fluent::MAX_PLACEABLE_DEPTH are now a `syntax` finding.
+/// error). Braces nested deeper than `limits.placeable_depth` (64) are now a `syntax` finding.
 #[test]
 fn ftl_deep_placeable_nesting() {
     let mut data = b"hello = Hi\nwelcome = ".to_vec();
@@ -65,4 +65,37 @@ fn layout_paragraph_separator_direction() {
 #[test]
 fn layout_carriage_return_in_rich_text() {
     replay("layout", "carriage-return-in-rich-text");
+}
+
+/// Found by reading the template code while adding the canvas limits: a bleed over 2^31 px was
+/// cast to i32 and doubled, which overflows (a panic with debug assertions, a wrong check
+/// without). The bleed is now compared with the canvas in u64 first.
+#[test]
+fn yaml_huge_bleed() {
+    replay("yaml", "huge-bleed");
+    let data =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/yaml/huge-bleed"))
+            .expect("regression input");
+    let project = std::path::Path::new("/nonexistent/project");
+    let err =
+        placard_pipeline::Template::parse(&project.join("card.yaml"), &data, project, &placard_core::Limits::default())
+            .expect_err("no canvas is left");
+    assert!(err.to_string().contains("bleed 3000000000 px leaves no canvas"), "{err}");
+}
+
+/// `limits.placeable_depth` may be raised to its ceiling (256): nesting that deep must still
+/// parse on a worker thread's stack (rayon's threads have 2 MiB; files are parsed on them).
+#[test]
+fn ftl_placeable_nesting_at_the_ceiling_fits_a_worker_stack() {
+    let ceiling = placard_core::LIMIT_KEYS.iter().find(|k| k.name == "placeable_depth").expect("key").ceiling;
+    let depth = ceiling as usize;
+    let text = format!("deep = {}\"x\"{}\n", "{ ".repeat(depth), " }".repeat(depth));
+    let limits = placard_core::Limits { placeable_depth: depth, ..Default::default() };
+    let parsed = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || placard_fluent::ParsedFile::parse_with(text, &limits).problems().len())
+        .expect("spawn")
+        .join()
+        .expect("parsed without overflowing the stack");
+    assert_eq!(parsed, 0, "{depth} levels are within the limit");
 }

@@ -4,7 +4,7 @@
 //! from another script, an invisible character inside.
 
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::forms::Form;
+use placard_fluent::forms::{Form, Problem};
 
 use crate::bidi::{self, normalize_space};
 use crate::script::{classify, describe, lookalike};
@@ -40,20 +40,22 @@ fn check_rule<'a>(cx: &LocaleContext<'a, '_>, rule: &Required, out: &mut Vec<Dia
         return None;
     };
     let forms = cx.with_formatter(|f| f.forms(pattern));
+    // Enumeration stopped at a limit: say which, and how to raise it.
+    let limit_warning = |message: String| {
+        cx.at(Severity::Warning, Code::RequiredText, entry.file, Some(span.clone()), message).message_id(&rule.message)
+    };
     if forms.truncated {
-        out.push(
-            cx.at(
-                Severity::Warning,
-                Code::RequiredText,
-                entry.file,
-                Some(span.clone()),
-                format!(
-                    "`{}` has more forms than Placard enumerates ({}); only those were checked",
-                    rule.message, cx.rules.limits.max_forms
-                ),
-            )
-            .message_id(&rule.message),
-        );
+        out.push(limit_warning(format!(
+            "`{}` has more forms than Placard enumerates ({}, limits.forms in pipeline.yaml); only those were checked",
+            rule.message, cx.rules.limits.forms
+        )));
+    }
+    if forms.problems.iter().any(|p| matches!(p, Problem::TooDeep)) {
+        out.push(limit_warning(format!(
+            "`{}` refers to messages or terms nested more than {} deep (limits.reference_depth in pipeline.yaml); \
+             Placard did not follow them further",
+            rule.message, cx.rules.limits.reference_depth
+        )));
     }
     let total = forms.forms.len();
     for needle in &rule.contains {

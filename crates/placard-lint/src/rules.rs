@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use placard_fluent::forms::{Limits, Value};
+use placard_core::Limits;
+use placard_fluent::forms::Value;
 
 /// A message (or `message.attribute`) that every locale must have, showing every `contains`
 /// string in every form a reader could see.

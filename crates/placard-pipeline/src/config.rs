@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use placard_core::Limits;
 use placard_fluent::forms::Value;
 use placard_lint::{Required, Rules};
 use serde::Deserialize;
@@ -29,6 +30,8 @@ struct RawConfig {
     #[serde(default)]
     templates: Vec<Spanned<String>>,
     output: Option<RawOutput>,
+    #[serde(default)]
+    limits: BTreeMap<String, Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +107,8 @@ pub struct Config {
     pub templates: Vec<PathBuf>,
     /// `output.dir` (default `dist`), resolved against `root`.
     pub out_dir: PathBuf,
+    /// `limits`: the defaults, with any the owner raised or lowered (docs/RELIABILITY.md).
+    pub limits: Limits,
 }
 
 /// The `fonts` section.
@@ -224,6 +229,10 @@ impl Config {
             }
             None => None,
         };
+        let mut limits = Limits::default();
+        for (key, value) in &raw.limits {
+            limits.set(key, value.value).map_err(|why| invalid(&value.referenced, why.to_string()))?;
+        }
         let out_dir = root.join(raw.output.map_or_else(|| "dist".to_owned(), |o| o.dir));
         let locale = |s: Spanned<String>| ConfiguredLocale {
             code: s.value,
@@ -237,16 +246,11 @@ impl Config {
             campaign: raw.campaign,
             reference: locale(raw.locales.reference),
             only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
-            rules: Rules {
-                strict: raw.locales.strict.unwrap_or(true),
-                required,
-                variables,
-                external,
-                limits: Default::default(),
-            },
+            rules: Rules { strict: raw.locales.strict.unwrap_or(true), required, variables, external, limits },
             fonts,
             templates,
             out_dir,
+            limits,
         })
     }
 
@@ -308,6 +312,23 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(ok.rules.required[0].split(), ("card", Some("alt")));
+    }
+
+    #[test]
+    fn limits_can_be_raised_and_are_checked() {
+        let config =
+            parse("locales: {dir: l, reference: en}\nlimits:\n  ftl_file_mib: 32\n  forms: 4096\n").expect("valid");
+        assert_eq!(config.limits.ftl_file_bytes, 32 * 1024 * 1024);
+        assert_eq!(config.rules.limits.forms, 4096, "the linter sees the same limits");
+        assert_eq!(config.limits.canvas_side, Limits::default().canvas_side);
+        let err = parse("locales: {dir: l, reference: en}\nlimits:\n  placeable_depth: 100000\n")
+            .expect_err("past the ceiling");
+        assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
+        assert!(err.to_string().contains("placeable_depth 100000: use 1 to 256"), "{err}");
+        let err = parse("locales: {dir: l, reference: en}\nlimits:\n  ftl_size: 1\n").expect_err("unknown");
+        assert!(err.to_string().contains("unknown limit `ftl_size`"), "{err}");
+        let err = parse("locales: {dir: l, reference: en}\nlimits:\n  forms: lots\n").expect_err("not a number");
+        assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
     }
 
     #[test]

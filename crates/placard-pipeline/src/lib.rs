@@ -12,5 +12,5 @@ mod yaml;
 pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;
 pub use paths::{inside, relative};
-pub use template::{Band, BoxPx, ImageLayer, Layer, MAX_CANVAS, OutputFormat, Template, TemplateBackground, TextLayer};
-pub use workspace::{LoadedFile, LoadedLocale, MAX_FTL_FILE, Workspace};
+pub use template::{Band, BoxPx, ImageLayer, Layer, OutputFormat, Template, TemplateBackground, TextLayer};
+pub use workspace::{LoadedFile, LoadedLocale, Workspace};

@@ -6,14 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use placard_core::{Align, Rgba, VAlign};
+use placard_core::{Align, Limits, Rgba, VAlign};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::Error;
-
-/// The largest canvas side Placard renders, in px (an A4 poster at 300 dpi with bleed is 3579).
-pub const MAX_CANVAS: u32 = 16_384;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,14 +220,15 @@ pub struct Template {
 
 impl Template {
     /// Reads and validates the template at `path`; image paths must stay inside `project`.
-    pub fn load(path: &Path, project: &Path) -> Result<Template, Error> {
+    pub fn load(path: &Path, project: &Path, limits: &Limits) -> Result<Template, Error> {
         let source = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        Template::parse(path, &source, project)
+        Template::parse(path, &source, project, limits)
     }
 
     /// Validates `source` as the contents of the template at `path` (nothing is read from disk but
-    /// what [`crate::inside`] resolves to check that image paths stay inside `project`).
-    pub fn parse(path: &Path, source: &[u8], project: &Path) -> Result<Template, Error> {
+    /// what [`crate::inside`] resolves to check that image paths stay inside `project`). The canvas
+    /// must be within `limits.canvas_side` and `limits.canvas_pixels`.
+    pub fn parse(path: &Path, source: &[u8], project: &Path, limits: &Limits) -> Result<Template, Error> {
         let text = crate::yaml::utf8(path, source)?;
         let raw: RawTemplate = crate::yaml::parse(path, text)?;
         let invalid = |at: &serde_saphyr::Location, message: String| Error::Config {
@@ -250,17 +248,32 @@ impl Template {
         };
 
         let [width, height] = raw.size.value;
-        if !(1..=MAX_CANVAS).contains(&width) || !(1..=MAX_CANVAS).contains(&height) {
+        let side = limits.canvas_side;
+        if !(1..=side).contains(&width) || !(1..=side).contains(&height) {
             return Err(invalid(
                 &raw.size.referenced,
-                format!("size {width}×{height} px: each side must be 1 to {MAX_CANVAS}"),
+                format!(
+                    "size {width}×{height} px: each side must be 1 to {side} (limits.canvas_side in pipeline.yaml)"
+                ),
             ));
         }
+        let pixels = u64::from(width) * u64::from(height);
+        if pixels > limits.canvas_pixels {
+            return Err(invalid(
+                &raw.size.referenced,
+                format!(
+                    "size {width}×{height} px is {pixels} pixels, more than the limit of {} (limits.canvas_pixels in \
+                     pipeline.yaml); each pixel takes 4 bytes while rendering",
+                    limits.canvas_pixels
+                ),
+            ));
+        }
+        if u64::from(raw.bleed) * 2 >= u64::from(width.min(height)) {
+            return Err(invalid(&raw.size.referenced, format!("bleed {} px leaves no canvas", raw.bleed)));
+        }
+        // Both fit in i32: sides are at most 65,535 (the ceiling of limits.canvas_side).
         let canvas = BoxPx { x: 0, y: 0, w: width as i32, h: height as i32 };
         let bleed = raw.bleed as i32;
-        if bleed * 2 >= canvas.w.min(canvas.h) {
-            return Err(invalid(&raw.size.referenced, format!("bleed {bleed} px leaves no canvas")));
-        }
         let inside_bleed = BoxPx { x: bleed, y: bleed, w: canvas.w - 2 * bleed, h: canvas.h - 2 * bleed };
         let safe = match &raw.safe {
             Some(s) => {

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use placard_core::{Code, Diagnostic};
+use placard_core::{Code, Diagnostic, format_bytes};
+use placard_fluent::ast::Entry;
 use placard_fluent::{ParsedFile, decode};
 use placard_lint::{FileInput, LocaleInput, Report};
 use rayon::prelude::*;
@@ -54,7 +55,10 @@ impl Workspace {
         let mut diagnostics = Vec::new();
         let config_file = config.display_path();
         let display_root = relative(&config.locales_dir, &config.root);
-        let folders = locale_folders(&config.locales_dir)?;
+        let (folders, linked) = locale_folders(&config.locales_dir)?;
+        for name in linked {
+            diagnostics.push(symlink_warning(join(&display_root, &name), None));
+        }
 
         let mut valid = BTreeSet::new();
         for name in &folders {
@@ -138,23 +142,29 @@ impl Workspace {
         }
 
         // Find every file first, then read and parse them all in parallel.
+        let limits = &config.limits;
         let mut jobs = Vec::new();
         for code in &to_load {
             let dir = config.locales_dir.join(code);
-            for (path, rel) in ftl_files(&dir)? {
+            let display_dir = join(&display_root, code);
+            let found = ftl_files(&dir)?;
+            for rel in found.links {
+                diagnostics.push(symlink_warning(format!("{display_dir}/{rel}"), Some(code)));
+            }
+            for (path, rel) in found.files {
                 jobs.push((code.clone(), path, rel));
             }
         }
         let files: Vec<(String, LoadedFile)> = jobs
             .into_par_iter()
             .map(|(code, path, rel)| {
-                let bytes = read_ftl(&path)?;
+                let bytes = read_ftl(&path, limits.ftl_file_bytes)?;
                 let decoded = decode(bytes);
                 let file = LoadedFile {
                     display: format!("{}/{rel}", join(&display_root, &code)),
                     path: rel,
                     invalid_utf8_at: decoded.invalid_utf8_at,
-                    parsed: ParsedFile::parse(decoded.text),
+                    parsed: ParsedFile::parse_with(decoded.text, limits),
                 };
                 Ok((code, file))
             })
@@ -169,6 +179,7 @@ impl Workspace {
         }
         for locale in &mut locales {
             locale.files.sort_by(|a, b| a.path.cmp(&b.path));
+            check_message_count(locale, &config)?;
         }
         Ok(Workspace { config, locales, selected, diagnostics })
     }
@@ -215,51 +226,99 @@ fn is_valid_tag(code: &str) -> bool {
     !code.contains('_') && LanguageIdentifier::from_str(code).is_ok()
 }
 
-/// The largest `.ftl` file Placard reads: 16 MiB. Thunderbird's whole en-US tree is under 2 MiB; a
-/// bigger file is a mistake or an attack, and parsing it would hold up every translator's CI.
-pub const MAX_FTL_FILE: u64 = 16 * 1024 * 1024;
-
-/// Reads the `.ftl` file at `path`, refusing one over [`MAX_FTL_FILE`] before reading it.
-fn read_ftl(path: &Path) -> Result<Vec<u8>, Error> {
+/// Reads the `.ftl` file at `path`, refusing one over `limit` bytes (`limits.ftl_file_mib`:
+/// Thunderbird's whole en-US tree is under 2 MiB, so a bigger file is a mistake or an attack,
+/// and parsing it would hold up every translator's CI).
+fn read_ftl(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     use std::io::Read;
     let io = |source| Error::Io { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit, so a file that grows while it is read is caught too.
-    file.take(MAX_FTL_FILE + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FTL_FILE {
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
         return Err(Error::Config {
             path: path.to_owned(),
             line: None,
             column: None,
-            message: format!("the file is over {} MiB, the limit for a .ftl file", MAX_FTL_FILE / (1024 * 1024)),
+            message: format!(
+                "the file is over {}, the limit for a .ftl file (limits.ftl_file_mib in pipeline.yaml)",
+                format_bytes(limit)
+            ),
         });
     }
     Ok(bytes)
 }
 
-/// The sub-folders of the locales folder, sorted; hidden folders and symlinks are skipped.
-fn locale_folders(dir: &Path) -> Result<Vec<String>, Error> {
+/// Refuses a locale with more messages and terms than `limits.messages_per_locale`, naming the
+/// file that takes it past the limit.
+fn check_message_count(locale: &LoadedLocale, config: &Config) -> Result<(), Error> {
+    let limit = config.limits.messages_per_locale;
+    let mut count = 0usize;
+    for file in &locale.files {
+        count += file.parsed.ast().body.iter().filter(|e| matches!(e, Entry::Message(_) | Entry::Term(_))).count();
+        if count > limit {
+            return Err(Error::Config {
+                path: PathBuf::from(&file.display),
+                line: None,
+                column: None,
+                message: format!(
+                    "locale {} has more than {limit} messages and terms with this file, the limit for one locale \
+                     (limits.messages_per_locale in pipeline.yaml)",
+                    locale.code
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn symlink_warning(display: String, locale: Option<&str>) -> Diagnostic {
+    let d =
+        Diagnostic::warning(Code::Symlink, "this is a symbolic link; Placard does not follow links in locale folders")
+            .file(display)
+            .hint("Replace the link with the file or folder itself, or remove it.");
+    match locale {
+        Some(code) => d.locale(code),
+        None => d,
+    }
+}
+
+/// The sub-folders of the locales folder, sorted, and the symbolic links among its entries
+/// (not followed); hidden entries are skipped.
+fn locale_folders(dir: &Path) -> Result<(Vec<String>, Vec<String>), Error> {
     let io = |source| Error::Io { path: dir.to_owned(), source };
-    let mut names = Vec::new();
+    let (mut names, mut links) = (Vec::new(), Vec::new());
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
-        if !entry.file_type().map_err(io)?.is_dir() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') {
+        let kind = entry.file_type().map_err(io)?;
+        if kind.is_dir() {
             names.push(name);
+        } else if kind.is_symlink() {
+            links.push(name);
         }
     }
     names.sort();
-    Ok(names)
+    links.sort();
+    Ok((names, links))
 }
 
-/// Every `.ftl` file under `root`, recursively, with its path relative to `root` (with `/`),
-/// sorted by that. Symlinks are not followed, so a locale folder cannot reach outside itself.
-fn ftl_files(root: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
-    let mut out = Vec::new();
+/// What [`ftl_files`] found under a locale folder.
+struct Found {
+    /// Every `.ftl` file, with its path relative to the folder (with `/`), sorted by that.
+    files: Vec<(PathBuf, String)>,
+    /// Every symbolic link, relative to the folder, sorted: none is followed, so a locale folder
+    /// cannot reach outside itself.
+    links: Vec<String>,
+}
+
+/// Every `.ftl` file under `root`, recursively, and every symbolic link (not followed).
+fn ftl_files(root: &Path) -> Result<Found, Error> {
+    let mut found = Found { files: Vec::new(), links: Vec::new() };
     let mut stack = vec![(root.to_owned(), String::new())];
     while let Some((dir, prefix)) = stack.pop() {
         let io = |source| Error::Io { path: dir.clone(), source };
@@ -271,10 +330,13 @@ fn ftl_files(root: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
             if kind.is_dir() {
                 stack.push((entry.path(), format!("{rel}/")));
             } else if kind.is_file() && name.ends_with(".ftl") {
-                out.push((entry.path(), rel));
+                found.files.push((entry.path(), rel));
+            } else if kind.is_symlink() {
+                found.links.push(rel);
             }
         }
     }
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(out)
+    found.files.sort_by(|a, b| a.1.cmp(&b.1));
+    found.links.sort();
+    Ok(found)
 }

@@ -77,10 +77,14 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
     }
     assert!(index.contains("dir=\"rtl\""));
 
-    // The same inputs give byte-identical files at another thread count.
+    // The same inputs give byte-identical files (assets, thumbnails, manifest, contact sheet) at
+    // other thread counts.
     let second = tempfile::tempdir().expect("temp dir");
     assert_eq!(exit_code(&campaign_build(second.path(), &[], "1")), 0);
     assert_eq!(files(first.path()), files(second.path()), "output differs between 1 and 2 threads");
+    let third = tempfile::tempdir().expect("temp dir");
+    assert_eq!(exit_code(&campaign_build(third.path(), &[], "8")), 0);
+    assert_eq!(files(first.path()), files(third.path()), "output differs between 2 and 8 threads");
 
     // Nothing changed: nothing is rendered again; --force renders everything.
     let again = campaign_build(first.path(), &[], "2");
@@ -88,6 +92,23 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
     let forced = campaign_build(first.path(), &["--force", "--template", "facebook-link"], "2");
     assert!(stderr(&forced).contains("(8 rendered, 0 unchanged)"), "{}", stderr(&forced));
     assert_eq!(files(first.path()), files(second.path()), "a forced rebuild gives the same bytes");
+}
+
+#[test]
+fn the_campaign_lint_json_is_the_same_on_every_run_and_thread_count() {
+    // With the layout checks, which lay out every asset in parallel.
+    let config = repo().join("pipeline.yaml");
+    let lint = |threads| {
+        let args = ["-c", config.to_str().expect("UTF-8"), "lint", "--format", "json"];
+        let output = placard_with_env(&repo(), &args, &[("RAYON_NUM_THREADS", threads)]);
+        assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+        stdout(&output)
+    };
+    let one = lint("1");
+    assert!(one.contains("\"summary\""), "{one}");
+    assert_eq!(one, lint("2"), "1 and 2 threads");
+    assert_eq!(one, lint("8"), "1 and 8 threads");
+    assert_eq!(one, lint("8"), "two runs at 8 threads");
 }
 
 #[test]

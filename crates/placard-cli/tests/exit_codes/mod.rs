@@ -127,4 +127,82 @@ fn an_ftl_file_over_the_size_limit_exits_2_naming_it() {
     let output = placard(dir.path(), &["lint"]);
     assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
     assert!(stderr(&output).contains("huge.ftl: the file is over 16 MiB"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("limits.ftl_file_mib"), "says how to raise it: {}", stderr(&output));
+
+    // The owner may raise the limit in pipeline.yaml.
+    fs::write(
+        dir.path().join("pipeline.yaml"),
+        format!("{MINIMAL}limits:\n  ftl_file_mib: 32\n  messages_per_locale: 1000000\n"),
+    )
+    .expect("write");
+    let output = placard(dir.path(), &["lint", "--format", "json"]);
+    // The file is read and linted now: its repeated `filler` ids are findings (exit 1), not a refusal.
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
+    assert!(stdout(&output).contains("huge.ftl"), "the findings name the file");
+}
+
+#[test]
+fn a_locale_with_more_messages_than_the_limit_exits_2_naming_the_file() {
+    let dir = project(&format!("{MINIMAL}limits:\n  messages_per_locale: 20\n"));
+    let many: String = (0..15).map(|i| format!("m{i} = Message {i}\n")).collect();
+    fs::write(dir.path().join("locales/en-GB/b.ftl"), &many).expect("write");
+    fs::write(dir.path().join("locales/en-GB/c.ftl"), &many).expect("write");
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("locales/en-GB/c.ftl: locale en-GB has more than 20 messages"), "{err}");
+    assert!(err.contains("limits.messages_per_locale"), "{err}");
+    assert!(stdout(&output).is_empty(), "nothing on stdout when the input is unusable");
+}
+
+#[test]
+fn a_template_over_the_canvas_limit_exits_2_with_its_line() {
+    let dir = project(&format!("{MINIMAL}limits:\n  canvas_pixels: 1000000\n"));
+    fs::write(dir.path().join("card.yaml"), "size: [1200, 1200]\nbackground: {color: \"#000\"}\nlayers: []\n")
+        .expect("write");
+    let pipeline =
+        format!("{MINIMAL}templates: [card.yaml]\nfonts: {{dir: fonts}}\nlimits:\n  canvas_pixels: 1000000\n");
+    fs::write(dir.path().join("pipeline.yaml"), pipeline).expect("write");
+    let output = placard(dir.path(), &["build", "--out", "dist"]);
+    assert_eq!(exit_code(&output), 2, "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("card.yaml:1:") && err.contains("1440000 pixels"), "{err}");
+    assert!(err.contains("limits.canvas_pixels"), "{err}");
+    assert!(!dir.path().join("dist").exists(), "nothing written");
+}
+
+#[test]
+fn a_limit_past_its_ceiling_exits_2() {
+    let dir = project(&format!("{MINIMAL}limits:\n  placeable_depth: 5000\n"));
+    let output = placard(dir.path(), &["lint"]);
+    assert_eq!(exit_code(&output), 2);
+    assert!(
+        stderr(&output).contains("pipeline.yaml:5:") && stderr(&output).contains("use 1 to 256"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_a_locale_folder_is_not_followed_and_is_named() {
+    let dir = project(MINIMAL);
+    let outside = tempfile::tempdir().expect("temp dir");
+    fs::write(outside.path().join("secret.ftl"), "leak = Something from outside\n").expect("write");
+    std::os::unix::fs::symlink(outside.path().join("secret.ftl"), dir.path().join("locales/en-GB/linked.ftl"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("locales/de")).expect("symlink");
+    let output = placard(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(exit_code(&output), 0, "warnings only: {}", stdout(&output));
+    let out = stdout(&output);
+    assert!(!out.contains("leak"), "the linked file was not read: {out}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let symlinks: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "symlink")
+        .map(|d| d["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(symlinks, ["locales/de", "locales/en-GB/linked.ftl"]);
 }

@@ -1,0 +1,60 @@
+//! The enumeration limits of `required-text` are reported, and can be raised.
+
+use placard_core::{Code, Limits};
+use placard_fluent::ParsedFile;
+use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
+
+/// A helpline whose number sits at the end of a chain of `links` terms.
+fn chain(links: usize) -> String {
+    let mut text = String::from("helpline = Stop It Now! { -t0 }\n");
+    for i in 0..links {
+        text.push_str(&format!("-t{i} = {{ -t{} }}\n", i + 1));
+    }
+    text.push_str(&format!("-t{links} = 0131 556 3535\n"));
+    text
+}
+
+fn run(source: &str, limits: Limits) -> Report {
+    let parsed = ParsedFile::parse(source.to_owned());
+    let files =
+        vec![FileInput { path: "main.ftl", display: "locales/en-GB/main.ftl", parsed: &parsed, invalid_utf8_at: None }];
+    let locale = LocaleInput { code: "en-GB", display_dir: "locales/en-GB", files };
+    let rules = Rules {
+        strict: true,
+        required: vec![Required { message: "helpline".into(), contains: vec!["0131 556 3535".into()] }],
+        limits,
+        ..Rules::default()
+    };
+    lint(Some(&locale), &[&locale], &rules)
+}
+
+#[test]
+fn a_reference_chain_past_the_limit_is_named_and_the_limit_can_be_raised() {
+    let source = chain(40);
+    let report = run(&source, Limits::default());
+    let warning = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::RequiredText && d.message.contains("limits.reference_depth"))
+        .unwrap_or_else(|| panic!("a warning names the limit: {:#?}", report.diagnostics));
+    assert!(warning.message.contains("nested more than 32 deep"), "{}", warning.message);
+    assert_eq!(warning.line, Some(1));
+
+    let raised = Limits { reference_depth: 64, ..Limits::default() };
+    let report = run(&source, raised);
+    assert!(report.diagnostics.is_empty(), "the whole chain is followed: {:#?}", report.diagnostics);
+}
+
+#[test]
+fn a_message_with_more_forms_than_the_limit_says_so() {
+    let selectors: String = (0..4).map(|i| format!("{{ $v{i} ->\n    [a] A\n   *[b] B\n}}")).collect();
+    let source = format!("helpline = {selectors} 0131 556 3535\n");
+    let report = run(&source, Limits { forms: 8, ..Limits::default() });
+    assert!(
+        report.diagnostics.iter().any(|d| d.code == Code::RequiredText && d.message.contains("(8, limits.forms")),
+        "{:#?}",
+        report.diagnostics
+    );
+    let report = run(&source, Limits::default());
+    assert!(report.diagnostics.iter().all(|d| d.code != Code::RequiredText), "16 forms are within 1024");
+}
