@@ -379,3 +379,16 @@ fn locate(workspace: &Workspace, locale: &str, id: &str, d: Diagnostic) -> Diagn
     }
     d
 }
+
+/// Everything `placard lint` checks: the text checks on the selected locales, then, when `layout`
+/// is set and pipeline.yaml lists templates, the layout checks. An error here (a template or font
+/// that cannot be read) is unusable input.
+pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<placard_lint::Report, crate::BuildError> {
+    let mut report = workspace.lint();
+    if layout && !workspace.config.templates.is_empty() {
+        let inputs = Inputs::load(&workspace.config, &[])?;
+        let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
+        report.extend(lint_layout(workspace, &inputs, &locales));
+    }
+    Ok(report)
+}

@@ -32,6 +32,29 @@ enum Command {
     /// Lint, then render every locale × template into dist/<locale>/<template>.<ext>, with
     /// manifest.json and an index.html contact sheet. Unchanged assets are not rendered again.
     Build(BuildArgs),
+    /// A table per locale: progress, missing and obsolete messages, lint errors and warnings,
+    /// last change, and whether each template builds; worst first.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct StatusArgs {
+    /// How to print the table: aligned columns, JSON, or Markdown for a pull-request comment.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    format: StatusFormat,
+    /// Show only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    locales: Vec<String>,
+    /// Skip the layout checks: faster, but whether each template builds is then not known.
+    #[arg(long)]
+    no_layout: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum StatusFormat {
+    Human,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,7 +125,33 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Lint(args) => lint(&cli.config, &args),
         Command::Build(args) => build(&cli.config, &args),
+        Command::Status(args) => status(&cli.config, &args),
     }
+}
+
+fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
+    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout) {
+        Ok(linted) => linted,
+        Err(code) => return code,
+    };
+    let templates = if args.no_layout { Ok(Vec::new()) } else { placard_status::template_names(&workspace.config) };
+    let templates = match templates {
+        Ok(templates) => templates,
+        Err(error) => return unusable(&error),
+    };
+    let table = placard_status::status(&workspace, &report, &templates);
+    let rendered = match args.format {
+        StatusFormat::Human => placard_status::render_human(&table),
+        StatusFormat::Json => placard_status::render_json(&table),
+        StatusFormat::Markdown => placard_status::render_markdown(&table),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+        return ExitCode::from(EXIT_UNUSABLE);
+    }
+    // A report, not a gate: `placard lint` is the gate.
+    std::mem::forget(workspace);
+    ExitCode::SUCCESS
 }
 
 fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
@@ -187,19 +236,10 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let workspace = match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
-        Ok(workspace) => workspace,
-        Err(error) => return unusable(&error),
+    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout) {
+        Ok(linted) => linted,
+        Err(code) => return code,
     };
-    let mut report = workspace.lint();
-    if !args.no_layout && !workspace.config.templates.is_empty() {
-        let inputs = match placard_build::Inputs::load(&workspace.config, &[]) {
-            Ok(inputs) => inputs,
-            Err(error) => return unusable(&error),
-        };
-        let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
-        report.extend(placard_build::lint_layout(&workspace, &inputs, &locales));
-    }
     let rendered = match args.format {
         Format::Human => human::render(&report, &|file| workspace.source(file), human::Options { color: true }),
         Format::Json => json::render(&report),
@@ -220,6 +260,19 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
     // The process ends here: freeing thousands of syntax trees one by one would only cost time.
     std::mem::forget(workspace);
     if failed { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
+}
+
+/// Loads the project (only `locales`, when given) and runs every check, the layout checks when
+/// `layout` is set; unusable input has already been reported when this returns `Err`.
+fn load_and_lint(
+    config: &std::path::Path,
+    locales: &[String],
+    layout: bool,
+) -> Result<(Workspace, placard_lint::Report), ExitCode> {
+    let workspace =
+        Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable(&e))?;
+    let report = placard_build::lint_all(&workspace, layout).map_err(|e| unusable(&e))?;
+    Ok((workspace, report))
 }
 
 fn unusable(error: &dyn std::error::Error) -> ExitCode {

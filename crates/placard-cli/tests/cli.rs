@@ -8,6 +8,7 @@ mod build;
 mod exit_codes;
 mod golden;
 mod reporters;
+mod status;
 mod support;
 mod thunderbird;
 

@@ -5,10 +5,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::time::SystemTime;
 
 use placard_core::{Code, Diagnostic, format_bytes};
 use placard_fluent::ast::Entry;
-use placard_fluent::{ParsedFile, decode};
+use placard_fluent::{Catalog, FileEntries, ParsedFile, decode};
 use placard_lint::{FileInput, LocaleInput, Report};
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
@@ -26,6 +27,8 @@ pub struct LoadedFile {
     pub display: String,
     pub parsed: ParsedFile,
     pub invalid_utf8_at: Option<usize>,
+    /// When the file was last changed, as the file system says (`placard status` shows it).
+    pub modified: Option<SystemTime>,
 }
 
 /// One locale folder, its files sorted by path.
@@ -158,13 +161,14 @@ impl Workspace {
         let files: Vec<(String, LoadedFile)> = jobs
             .into_par_iter()
             .map(|(code, path, rel)| {
-                let bytes = read_ftl(&path, limits.ftl_file_bytes)?;
+                let (bytes, modified) = read_ftl(&path, limits.ftl_file_bytes)?;
                 let decoded = decode(bytes);
                 let file = LoadedFile {
                     display: format!("{}/{rel}", join(&display_root, &code)),
                     path: rel,
                     invalid_utf8_at: decoded.invalid_utf8_at,
                     parsed: ParsedFile::parse_with(decoded.text, limits),
+                    modified,
                 };
                 Ok((code, file))
             })
@@ -192,6 +196,14 @@ impl Workspace {
         let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
         report.extend(self.diagnostics.iter().cloned());
         report
+    }
+
+    /// Messages and terms `code` defines (each id counted once per file, as lint counts them), when
+    /// that locale was loaded. The reference is always loaded when its folder exists.
+    pub fn message_count(&self, code: &str) -> Option<usize> {
+        let locale = self.locales.iter().find(|l| l.code == code)?;
+        let catalog = Catalog::new(locale.files.iter().map(|f| (f.path.as_str(), &f.parsed)));
+        Some(catalog.files().iter().map(FileEntries::unique_len).sum())
     }
 
     /// The text of a file by its display path, for reporters that quote source lines.
@@ -229,10 +241,12 @@ fn is_valid_tag(code: &str) -> bool {
 /// Reads the `.ftl` file at `path`, refusing one over `limit` bytes (`limits.ftl_file_mib`:
 /// Thunderbird's whole en-US tree is under 2 MiB, so a bigger file is a mistake or an attack,
 /// and parsing it would hold up every translator's CI).
-fn read_ftl(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+/// Returns the bytes and the file's modification time.
+fn read_ftl(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<SystemTime>), Error> {
     use std::io::Read;
     let io = |source| Error::Io { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(io)?;
+    let modified = file.metadata().and_then(|m| m.modified()).ok();
     let mut bytes = Vec::new();
     // Read one byte past the limit, so a file that grows while it is read is caught too.
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
@@ -247,7 +261,7 @@ fn read_ftl(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
             ),
         });
     }
-    Ok(bytes)
+    Ok((bytes, modified))
 }
 
 /// Refuses a locale with more messages and terms than `limits.messages_per_locale`, naming the
