@@ -35,6 +35,18 @@ enum Command {
     /// A table per locale: progress, missing and obsolete messages, lint errors and warnings,
     /// last change, and whether each template builds; worst first.
     Status(StatusArgs),
+    /// Start a locale: create locales/CODE/ with every reference file, each entry commented out
+    /// under the reference text and its comments, with notes on direction and fonts.
+    NewLocale(NewLocaleArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct NewLocaleArgs {
+    /// The BCP 47 language tag of the new locale, e.g. `de`, `pt-BR`, `zh-Hant`.
+    code: String,
+    /// Also list the locale in pipeline.yaml's `locales.only` (when the file has that list).
+    #[arg(long)]
+    add_to_pipeline: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,7 +138,42 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint(&cli.config, &args),
         Command::Build(args) => build(&cli.config, &args),
         Command::Status(args) => status(&cli.config, &args),
+        Command::NewLocale(args) => new_locale(&cli.config, &args),
     }
+}
+
+fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
+    let loaded = Config::load(config).and_then(|config| {
+        let reference = vec![config.reference.code.clone()];
+        Workspace::load(config, &reference)
+    });
+    let created =
+        match loaded.and_then(|workspace| placard_pipeline::new_locale(&workspace, &args.code, args.add_to_pipeline)) {
+            Ok(created) => created,
+            Err(error) => return unusable(&error),
+        };
+    let code = &args.code;
+    let mut out = format!(
+        "created {}/ with {} files and {} entries to translate, each commented out under the reference text\n",
+        created.dir,
+        created.files.len(),
+        created.entries
+    );
+    for note in &created.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    out.push_str(match created.pipeline {
+        placard_pipeline::PipelineChange::Added => "pipeline.yaml: added to locales.only\n",
+        placard_pipeline::PipelineChange::IncludedAlready => "pipeline.yaml: no locales.only list, so the new locale is built already\n",
+        placard_pipeline::PipelineChange::NotListed => {
+            "pipeline.yaml: locales.only does not list it yet, so it is not built (run again with --add-to-pipeline, or add it by hand)\n"
+        }
+    });
+    out.push_str(&format!(
+        "next: translate, then `placard lint --locale {code}` and `placard status --locale {code}`\n"
+    ));
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
 }
 
 fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {

@@ -7,6 +7,7 @@
 mod build;
 mod exit_codes;
 mod golden;
+mod new_locale;
 mod reporters;
 mod status;
 mod support;

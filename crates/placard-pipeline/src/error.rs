@@ -13,6 +13,9 @@ pub enum Error {
     Config { path: PathBuf, line: Option<u64>, column: Option<u64>, message: String },
     /// A folder or file the config names could not be read.
     Io { path: PathBuf, source: std::io::Error },
+    /// A request that cannot be carried out as asked (an invalid locale code, a folder that exists,
+    /// a file that cannot be written).
+    Refused { message: String },
 }
 
 impl fmt::Display for Error {
@@ -26,6 +29,7 @@ impl fmt::Display for Error {
             }
             Error::Config { path, message, .. } => write!(f, "{}: {message}", path.display()),
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Error::Refused { message } => f.write_str(message),
         }
     }
 }
@@ -34,7 +38,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::ReadConfig { source, .. } | Error::Io { source, .. } => Some(source),
-            Error::Config { .. } => None,
+            Error::Config { .. } | Error::Refused { .. } => None,
         }
     }
 }

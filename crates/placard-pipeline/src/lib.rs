@@ -4,6 +4,7 @@
 
 mod config;
 mod error;
+mod new_locale;
 mod paths;
 mod template;
 mod workspace;
@@ -11,6 +12,7 @@ mod yaml;
 
 pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;
+pub use new_locale::{NewLocale, PipelineChange, new_locale};
 pub use paths::{inside, relative};
 pub use template::{Band, BoxPx, ImageLayer, Layer, OutputFormat, Template, TemplateBackground, TextLayer};
 pub use workspace::{LoadedFile, LoadedLocale, Workspace};

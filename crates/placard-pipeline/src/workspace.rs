@@ -234,7 +234,7 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 /// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
-fn is_valid_tag(code: &str) -> bool {
+pub(crate) fn is_valid_tag(code: &str) -> bool {
     !code.contains('_') && LanguageIdentifier::from_str(code).is_ok()
 }
 
