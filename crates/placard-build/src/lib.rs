@@ -11,6 +11,7 @@
 //! - `output`: atomic writes, `manifest.json`, `index.html`.
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
 
+mod context;
 mod error;
 mod inputs;
 mod layout_lint;

@@ -196,8 +196,9 @@ impl Staging {
 pub const THUMBNAIL_WIDTH: u32 = 240;
 
 /// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
-/// and `dir="rtl"` on right-to-left rows. Self-contained: no scripts, no network.
-pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
+/// and `dir="rtl"` on right-to-left rows, with links to the translator context pages of `context`
+/// locales. Self-contained: no scripts, no network.
+pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> String {
     let mut templates: Vec<&str> = manifest.assets.iter().map(|a| a.template.as_str()).collect();
     templates.sort_unstable();
     templates.dedup();
@@ -221,7 +222,12 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for (locale, dir) in &locales {
-        let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{l}</th>", l = escape(locale), d = escape(dir));
+        let header = if context.contains(locale) {
+            format!("<a href=\"context/{l}.html\" title=\"translator context\">{l}</a>", l = escape(locale))
+        } else {
+            escape(locale)
+        };
+        let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{header}</th>", l = escape(locale), d = escape(dir));
         for t in &templates {
             html.push_str("<td>");
             // The thumbnail links to the first format (PNG when there is one); the others follow.
@@ -250,11 +256,22 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str) -> String {
         }
         html.push_str("</tr>\n");
     }
-    html.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    html.push_str("</tbody>\n</table>\n");
+    if !context.is_empty() {
+        let links: Vec<String> =
+            context.iter().map(|l| format!("<a href=\"context/{l}.html\">{l}</a>", l = escape(l))).collect();
+        let _ = writeln!(
+            html,
+            "<p>Translator context (every message with the reference text, the translation, its findings and \
+             where it appears): {}</p>",
+            links.join(" · ")
+        );
+    }
+    html.push_str("</body>\n</html>\n");
     html
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -306,7 +323,7 @@ mod tests {
             placard: "0".into(),
             assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
         };
-        let html = contact_sheet(&manifest, "not-my-friend");
+        let html = contact_sheet(&manifest, "not-my-friend", &[]);
         assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
         assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
         assert!(!html.contains("<b>"));

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
+use crate::context::context_pages;
 use crate::inputs::Inputs;
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, write_atomic};
 use crate::scene::{compose, family_for};
@@ -196,7 +197,27 @@ pub fn build(
     let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets };
     write_atomic(&staging.dir.join("manifest.json"), manifest.to_json().as_bytes())?;
     let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
-    write_atomic(&staging.dir.join("index.html"), contact_sheet(&manifest, campaign).as_bytes())?;
+    // Translator context for every selected locale, built or not (a failing locale needs it most),
+    // and the pages an earlier build made for locales outside this run, unless they now fail.
+    let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
+    let mut context = Vec::new();
+    for (rel, html) in context_pages(workspace, &lint, &manifest, &selected) {
+        write_atomic(&staging.dir.join(&rel), html.as_bytes())?;
+    }
+    context.extend(selected.iter().copied().filter(|&l| l != config.reference.code));
+    let earlier: Vec<String> = std::fs::read_dir(out.join("context"))
+        .map(|dir| {
+            dir.flatten().filter_map(|e| e.file_name().to_str()?.strip_suffix(".html").map(str::to_owned)).collect()
+        })
+        .unwrap_or_default();
+    for locale in &earlier {
+        if !context.contains(&locale.as_str()) && !blocked.contains(locale) {
+            staging.adopt(&format!("context/{locale}.html"))?;
+            context.push(locale);
+        }
+    }
+    context.sort_unstable();
+    write_atomic(&staging.dir.join("index.html"), contact_sheet(&manifest, campaign, &context).as_bytes())?;
     staging.publish()?;
 
     let skipped_locales = if options.skip_failing { blocked } else { Vec::new() };

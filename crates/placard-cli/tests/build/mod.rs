@@ -406,3 +406,45 @@ fn old_set() -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
     let before = files(&out);
     (root, out, before)
 }
+
+#[test]
+fn translator_context_pages_show_every_message_where_it_appears_and_what_is_wrong() {
+    let project = golden_copy();
+    // Urdu loses its headline: it fails lint, is not built, and its page says what is missing.
+    edit(project.path().join("locales/ur/card.ftl"), "headline = ", "# headline = ");
+    let output = placard(project.path(), &["build", "--skip-failing"]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let dist = project.path().join("dist");
+    let mut pages: Vec<String> = fs::read_dir(dist.join("context"))
+        .expect("context folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(pages, ["ar.html", "ur.html", "zh-Hans.html"], "every locale but the reference, built or not");
+
+    let ar = fs::read_to_string(dist.join("context/ar.html")).expect("page");
+    assert!(ar.contains("<tr id=\"headline\">") && ar.contains("<tr id=\"helpline\">"), "every reference message");
+    assert!(ar.contains("Long on purpose: it must be shrunk to fit."), "the reference comment is context");
+    assert!(ar.contains("<td lang=\"ar\" dir=\"rtl\">"), "translations in their own direction");
+    assert!(ar.contains("2 of 2 messages translated"), "{ar}");
+    // Each crop is the reference asset, placed so the message's box shows; the file exists.
+    let crops: Vec<&str> =
+        ar.split("background-image:url('../").skip(1).map(|s| &s[..s.find('\'').expect("end")]).collect();
+    assert!(crops.len() >= 2, "a crop per message and template");
+    for crop in crops {
+        assert!(crop.starts_with("en-GB/"), "{crop}");
+        assert!(dist.join(crop).is_file(), "{crop} exists");
+    }
+    assert!(ar.contains("px, ") && ar.contains(" line"), "how the translation fits each template");
+
+    let ur = fs::read_to_string(dist.join("context/ur.html")).expect("page");
+    let headline = &ur[ur.find("<tr id=\"headline\">").expect("row")..];
+    let headline = &headline[..headline.find("</tr>").expect("end of row")];
+    assert!(headline.contains("not translated yet"), "{headline}");
+    assert!(headline.contains("error[missing-message]"), "the lint finding is on the row: {headline}");
+
+    let index = fs::read_to_string(dist.join("index.html")).expect("contact sheet");
+    assert!(index.contains("<a href=\"context/ar.html\""), "the contact sheet links each locale's page");
+    assert!(index.contains("<a href=\"context/ur.html\">ur</a>"), "including a locale that was not built");
+}
