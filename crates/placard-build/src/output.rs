@@ -238,7 +238,7 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> S
                 let alt = a.alt.as_deref().unwrap_or("");
                 let _ = write!(
                     html,
-                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption>{size} {formats}<br>{alt}</figcaption></figure>",
+                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption><span dir=\"ltr\">{size}</span> {formats}<br>{alt}</figcaption></figure>",
                     p = escape(&a.path),
                     thumb = escape(&a.thumbnail),
                     alt = escape(alt),
@@ -325,6 +325,8 @@ mod tests {
         };
         let html = contact_sheet(&manifest, "not-my-friend", &[]);
         assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
+        // A size in a right-to-left row would read 1080×1080 backwards without its own direction.
+        assert!(html.contains("<span dir=\"ltr\">1080×1080</span>"));
         assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"ar/square.png\""));

@@ -4,6 +4,7 @@
 
 #![allow(clippy::print_stderr, reason = "a test says on stderr what it had to skip")]
 
+mod browser;
 mod build;
 mod exit_codes;
 mod golden;

@@ -131,7 +131,7 @@ fn filters_and_shards_build_what_was_asked() {
 }
 
 /// A copy of tests/golden in a temp folder, with its fonts folder made absolute.
-fn golden_copy() -> tempfile::TempDir {
+pub fn golden_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let source = repo().join("tests/golden");
     for (rel, bytes) in files(&source) {
