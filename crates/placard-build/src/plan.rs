@@ -183,7 +183,10 @@ pub fn build(
     if let Some(previous) = Manifest::read(&out) {
         for record in previous.assets {
             let in_scope = plan.iter().any(|p| p.locale == record.locale && p.template.name == record.template);
-            if !in_scope && !blocked.contains(&record.locale) && out.join(&record.path).is_file() {
+            // Pseudo-locale assets stay only while builds ask for them (`--pseudo`).
+            let stale_pseudo = placard_fluent::pseudo::Pseudo::from_code(&record.locale).is_some()
+                && !workspace.pseudo.contains(&record.locale);
+            if !in_scope && !stale_pseudo && !blocked.contains(&record.locale) && out.join(&record.path).is_file() {
                 staging.adopt(&record.path)?;
                 if !staging.dir.join(&record.thumbnail).exists() && out.join(&record.thumbnail).is_file() {
                     staging.adopt(&record.thumbnail)?;
@@ -199,7 +202,8 @@ pub fn build(
     let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
     // Translator context for every selected locale, built or not (a failing locale needs it most),
     // and the pages an earlier build made for locales outside this run, unless they now fail.
-    let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
+    let selected: Vec<&str> =
+        workspace.selected.iter().filter(|l| !workspace.pseudo.contains(*l)).map(String::as_str).collect();
     let mut context = Vec::new();
     for (rel, html) in context_pages(workspace, &lint, &manifest, &selected) {
         write_atomic(&staging.dir.join(&rel), html.as_bytes())?;

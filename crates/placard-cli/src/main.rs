@@ -86,6 +86,10 @@ struct BuildArgs {
     /// Render every asset, even those whose inputs have not changed.
     #[arg(long)]
     force: bool,
+    /// Also build two pseudo-locales made from the reference: en-XA (accented, about 40% longer)
+    /// and ar-XB (the same, right to left), to find text that will not fit before translation.
+    #[arg(long)]
+    pseudo: bool,
     /// Build the K-th of N stable parts of the assets, e.g. 2/4, for a CI matrix.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<placard_build::Shard>,
@@ -113,6 +117,10 @@ struct LintArgs {
     /// run by default when pipeline.yaml lists templates.
     #[arg(long)]
     no_layout: bool,
+    /// Also lay out two pseudo-locales made from the reference (en-XA: accented, about 40% longer;
+    /// ar-XB: the same, right to left) and report what would not fit.
+    #[arg(long)]
+    pseudo: bool,
     /// Print what a check means and how to fix what it finds, then exit.
     #[arg(long, value_name = "CODE")]
     explain: Option<String>,
@@ -177,7 +185,7 @@ fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
 }
 
 fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
-    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout) {
+    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, false) {
         Ok(linted) => linted,
         Err(code) => return code,
     };
@@ -202,9 +210,9 @@ fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
 }
 
 fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
-    let workspace = match Config::load(config).and_then(|config| Workspace::load(config, &args.locales)) {
+    let workspace = match load(config, &args.locales, args.pseudo) {
         Ok(workspace) => workspace,
-        Err(error) => return unusable(&error),
+        Err(code) => return code,
     };
     let options = placard_build::BuildOptions {
         templates: args.templates.clone(),
@@ -283,7 +291,7 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout) {
+    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo) {
         Ok(linted) => linted,
         Err(code) => return code,
     };
@@ -315,11 +323,21 @@ fn load_and_lint(
     config: &std::path::Path,
     locales: &[String],
     layout: bool,
+    pseudo: bool,
 ) -> Result<(Workspace, placard_lint::Report), ExitCode> {
-    let workspace =
-        Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable(&e))?;
+    let workspace = load(config, locales, pseudo)?;
     let report = placard_build::lint_all(&workspace, layout).map_err(|e| unusable(&e))?;
     Ok((workspace, report))
+}
+
+/// Loads the project (only `locales`, when given), with the pseudo-locales when `pseudo` is set.
+fn load(config: &std::path::Path, locales: &[String], pseudo: bool) -> Result<Workspace, ExitCode> {
+    let mut workspace =
+        Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable(&e))?;
+    if pseudo {
+        workspace.add_pseudo_locales().map_err(|e| unusable(&e))?;
+    }
+    Ok(workspace)
 }
 
 fn unusable(error: &dyn std::error::Error) -> ExitCode {

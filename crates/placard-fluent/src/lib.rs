@@ -15,6 +15,7 @@ mod catalog;
 mod decode;
 pub mod forms;
 mod parsed;
+pub mod pseudo;
 pub mod walk;
 
 pub use catalog::{Catalog, EntryKind, EntryRef, FileEntries, split_attribute};

@@ -9,6 +9,7 @@ use std::time::SystemTime;
 
 use placard_core::{Code, Diagnostic, format_bytes};
 use placard_fluent::ast::Entry;
+use placard_fluent::pseudo::{Pseudo, pseudo_source};
 use placard_fluent::{Catalog, FileEntries, ParsedFile, decode};
 use placard_lint::{FileInput, LocaleInput, Report};
 use rayon::prelude::*;
@@ -49,6 +50,9 @@ pub struct Workspace {
     pub selected: BTreeSet<String>,
     /// Problems with folders and configured locales, found while loading.
     pub diagnostics: Vec<Diagnostic>,
+    /// The pseudo-locales added by [`Workspace::add_pseudo_locales`] (also in `locales` and
+    /// `selected`): made from the reference, so only the layout checks apply to them.
+    pub pseudo: BTreeSet<String>,
 }
 
 impl Workspace {
@@ -185,14 +189,62 @@ impl Workspace {
             locale.files.sort_by(|a, b| a.path.cmp(&b.path));
             check_message_count(locale, &config)?;
         }
-        Ok(Workspace { config, locales, selected, diagnostics })
+        Ok(Workspace { config, locales, selected, diagnostics, pseudo: BTreeSet::new() })
+    }
+
+    /// Adds the pseudo-locales `en-XA` (accented, about 40% longer) and `ar-XB` (the same, right
+    /// to left), made from the reference's files, and selects them, so that a build or the layout
+    /// checks show how every template copes with longer and mirrored text. Reference files with
+    /// syntax errors are left out of them.
+    pub fn add_pseudo_locales(&mut self) -> Result<(), Error> {
+        let reference = &self.config.reference.code;
+        let Some(source) = self.locales.iter().find(|l| &l.code == reference) else {
+            return Err(Error::Refused {
+                message: format!(
+                    "--pseudo: the reference locale {reference} has no folder to make pseudo-locales from"
+                ),
+            });
+        };
+        let mut made = Vec::new();
+        for pseudo in Pseudo::ALL {
+            let code = pseudo.code();
+            if self.locales.iter().any(|l| l.code == code) || self.config.locales_dir.join(code).exists() {
+                return Err(Error::Refused {
+                    message: format!("--pseudo: {code} is a real locale folder here; rename it to use --pseudo"),
+                });
+            }
+            let files = source
+                .files
+                .iter()
+                .filter_map(|file| {
+                    let text = pseudo_source(&file.parsed, pseudo)?;
+                    Some(LoadedFile {
+                        path: file.path.clone(),
+                        display: format!("{code} (pseudo-locale from {})/{}", source.display_dir, file.path),
+                        parsed: ParsedFile::parse_with(text, &self.config.limits),
+                        invalid_utf8_at: None,
+                        modified: None,
+                    })
+                })
+                .collect();
+            made.push(LoadedLocale { code: code.to_owned(), display_dir: format!("{code} (pseudo)"), files });
+        }
+        for locale in made {
+            self.selected.insert(locale.code.clone());
+            self.pseudo.insert(locale.code.clone());
+            self.locales.push(locale);
+        }
+        self.locales.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(())
     }
 
     /// Runs every check on the selected locales.
     pub fn lint(&self) -> Report {
         let inputs: Vec<LocaleInput<'_>> = self.locales.iter().map(input).collect();
         let reference = inputs.iter().find(|l| l.code == self.config.reference.code);
-        let selected: Vec<&LocaleInput<'_>> = inputs.iter().filter(|l| self.selected.contains(l.code)).collect();
+        // Pseudo-locales are the reference in disguise: only the layout checks apply to them.
+        let selected: Vec<&LocaleInput<'_>> =
+            inputs.iter().filter(|l| self.selected.contains(l.code) && !self.pseudo.contains(l.code)).collect();
         let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
         report.extend(self.diagnostics.iter().cloned());
         report

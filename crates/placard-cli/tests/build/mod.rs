@@ -448,3 +448,56 @@ fn translator_context_pages_show_every_message_where_it_appears_and_what_is_wron
     assert!(index.contains("<a href=\"context/ar.html\""), "the contact sheet links each locale's page");
     assert!(index.contains("<a href=\"context/ur.html\">ur</a>"), "including a locale that was not built");
 }
+
+#[test]
+fn pseudo_locales_show_text_that_will_not_fit_before_translation() {
+    let project = golden_copy();
+    // The reference headline fits at 30 px; a floor of 28 px leaves no room for 40% more text.
+    edit(project.path().join("templates/card.yaml"), "size: [48, 14]", "size: [48, 28]");
+    assert_eq!(exit_code(&placard(project.path(), &["lint", "--locale", "en-GB"])), 0, "the reference fits");
+
+    let output = placard(project.path(), &["lint", "--pseudo", "--format", "json"]);
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let findings: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap_or("").to_owned(), d["locale"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert!(findings.contains(&("overflow".to_owned(), "en-XA".to_owned())), "{findings:?}");
+    assert!(findings.contains(&("overflow".to_owned(), "ar-XB".to_owned())), "{findings:?}");
+    assert!(
+        findings.iter().all(|(_, locale)| locale == "en-XA" || locale == "ar-XB"),
+        "only the pseudo-locales overflow, and no text check blames them: {findings:?}"
+    );
+
+    // With the template as it was, a pseudo build renders both, the helpline intact.
+    edit(project.path().join("templates/card.yaml"), "size: [48, 28]", "size: [48, 14]");
+    let output = placard(project.path(), &["build", "--pseudo"]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let m = manifest(&project.path().join("dist"));
+    let asset = |locale: &str| {
+        m["assets"].as_array().expect("assets").iter().find(|a| a["locale"] == locale).cloned().expect(locale)
+    };
+    let layer = |asset: &serde_json::Value, message: &str| {
+        asset["layers"].as_array().expect("layers").iter().find(|l| l["message"] == message).cloned().expect(message)
+    };
+    let reference = layer(&asset("en-GB"), "headline")["text"].as_str().expect("text").chars().count() as f64;
+    for (locale, dir) in [("en-XA", "ltr"), ("ar-XB", "rtl")] {
+        let a = asset(locale);
+        assert_eq!(a["dir"], dir, "{locale}");
+        let headline = layer(&a, "headline")["text"].as_str().expect("text").to_owned();
+        let grown = headline.chars().filter(|c| !matches!(c, '\u{202E}' | '\u{202C}')).count() as f64 / reference;
+        assert!((1.25..=1.6).contains(&grown), "{locale} is about 40% longer: {grown:.2} ({headline})");
+        let helpline = layer(&a, "helpline")["text"].as_str().expect("text").to_owned();
+        assert!(helpline.contains("0131 556 3535") && helpline.contains("Stop It Now!"), "{locale}: {helpline}");
+    }
+    assert!(!project.path().join("dist/context/en-XA.html").exists(), "no translator page for a pseudo-locale");
+
+    // The next build without --pseudo drops them.
+    assert_eq!(exit_code(&placard(project.path(), &["build"])), 0);
+    assert!(!project.path().join("dist/en-XA").exists() && !project.path().join("dist/ar-XB").exists());
+    let dist = project.path().join("dist");
+    assert_manifest_describes_files(&dist, &manifest(&dist));
+}
