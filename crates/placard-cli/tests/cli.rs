@@ -6,6 +6,7 @@
 
 mod browser;
 mod build;
+mod docs;
 mod exit_codes;
 mod golden;
 mod new_locale;

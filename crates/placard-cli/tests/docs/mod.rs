@@ -1,0 +1,123 @@
+//! The commands the docs show work: every `placard …` line in a shell block of the README and the
+//! pages for translators, designers and CI is accepted by the CLI, the GitHub Actions workflow is
+//! valid YAML whose steps run accepted commands, and the pre-commit hook stops a commit with a
+//! broken translation and lets a good one through.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+const PAGES: [&str; 4] = ["README.md", "docs/translators.md", "docs/designers.md", "docs/ci.md"];
+
+/// The fenced blocks of `markdown` whose info string is `lang`.
+fn blocks(markdown: &str, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_start().strip_prefix("```")) {
+            (None, Some(info)) if info.trim() == lang => current = Some(String::new()),
+            (Some(_), Some("")) => out.extend(current.take()),
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The arguments of a `placard …` command line, without a trailing comment or redirection.
+fn placard_args(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    let rest = line.strip_prefix("placard ").or_else(|| line.strip_prefix("./target/release/placard "))?;
+    let rest = rest.split(" #").next().unwrap_or(rest);
+    let rest = rest.split(['>', '|']).next().unwrap_or(rest);
+    Some(rest.split_whitespace().map(str::to_owned).collect())
+}
+
+/// Runs `placard ARGS --help`: clap checks every flag and value before it prints the help.
+fn assert_accepted(args: &[String], from: &str) {
+    let mut with_help: Vec<&str> = args.iter().map(String::as_str).collect();
+    // A positional value (new-locale's CODE) is fine before --help too.
+    with_help.push("--help");
+    let output = placard(&repo(), &with_help);
+    assert_eq!(exit_code(&output), 0, "{from}: `placard {}` is not accepted: {}", args.join(" "), stderr(&output));
+}
+
+#[test]
+fn every_command_in_the_docs_is_accepted() {
+    let mut checked = 0;
+    for page in PAGES {
+        let text = fs::read_to_string(repo().join(page)).expect("page");
+        for block in blocks(&text, "sh") {
+            for args in block.lines().filter_map(placard_args) {
+                assert_accepted(&args, page);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 12, "the docs show commands: {checked}");
+}
+
+#[test]
+fn the_github_workflow_is_valid_and_runs_accepted_commands() {
+    let text = fs::read_to_string(repo().join("docs/ci.md")).expect("page");
+    let workflow = blocks(&text, "yaml").into_iter().find(|b| b.contains("jobs:")).expect("a workflow");
+    let parsed: serde_json::Value = serde_saphyr::from_str(&workflow).expect("valid YAML");
+    let steps = parsed["jobs"]["lint"]["steps"].as_array().expect("steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    let commands: Vec<Vec<String>> = runs.iter().flat_map(|r| r.lines()).filter_map(placard_args).collect();
+    assert!(commands.iter().any(|c| c[..] == ["lint", "--format", "github"]), "{commands:?}");
+    for args in &commands {
+        assert_accepted(args, "the workflow");
+    }
+}
+
+#[test]
+fn the_pre_commit_hook_stops_a_broken_translation() {
+    let text = fs::read_to_string(repo().join("docs/ci.md")).expect("page");
+    let hook = blocks(&text, "sh").into_iter().find(|b| b.starts_with("#!/bin/sh")).expect("a hook");
+    let project = crate::build::golden_copy();
+    let dir = project.path();
+    let bin = Path::new(env!("CARGO_BIN_EXE_placard")).parent().expect("bin folder").to_owned();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(["-c", "user.name=Placard test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(dir)
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("git runs")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let hook_path = dir.join(".git/hooks/pre-commit");
+    fs::write(&hook_path, &hook).expect("write hook");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&hook_path, fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    assert!(git(&["add", "."]).status.success());
+    let first = git(&["commit", "-q", "-m", "campaign"]);
+    assert!(first.status.success(), "a clean project commits: {}", String::from_utf8_lossy(&first.stderr));
+
+    let card = dir.join("locales/ar/card.ftl");
+    let good = fs::read_to_string(&card).expect("ftl");
+    fs::write(&card, good.replace("{ -helpline-number }", "0131 556 353")).expect("break it");
+    assert!(git(&["add", "."]).status.success());
+    let broken = git(&["commit", "-q", "-m", "broken"]);
+    assert!(!broken.status.success(), "the hook stops the commit");
+    let said = String::from_utf8_lossy(&broken.stdout).into_owned() + &String::from_utf8_lossy(&broken.stderr);
+    assert!(said.contains("::error file=locales/ar/card.ftl"), "{said}");
+    assert!(said.contains("fix the errors above"), "{said}");
+
+    fs::write(&card, &good).expect("fix it");
+    fs::write(dir.join("notes.txt"), "not a translation").expect("write");
+    assert!(git(&["add", "."]).status.success());
+    assert!(git(&["commit", "-q", "-m", "fixed"]).status.success(), "a good commit goes through");
+}
