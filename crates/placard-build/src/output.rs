@@ -271,6 +271,18 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> S
     html
 }
 
+/// The script `placard watch` puts before `</body>` of the contact sheet: every second it loads
+/// `build.js` again (a script tag works from `file://`, where fetch does not), and reloads the page
+/// when the build it names is not `id`, the build the page shows.
+pub(crate) fn live_reload_script(id: &str) -> String {
+    format!(
+        "<script>\nconst placardShown = \"{id}\";\n\
+         function placardBuild(id) {{ if (id !== placardShown) location.reload(); }}\n\
+         setInterval(() => {{ const s = document.createElement('script'); s.src = 'build.js?' + Date.now(); \
+         s.onload = s.onerror = () => s.remove(); document.head.appendChild(s); }}, 1000);\n</script>\n</body>"
+    )
+}
+
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

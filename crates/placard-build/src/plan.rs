@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::BuildError;
 use crate::context::context_pages;
 use crate::inputs::Inputs;
-use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, write_atomic};
+use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
@@ -36,6 +36,9 @@ pub struct BuildOptions {
     /// Render every asset even when its inputs have not changed.
     pub force: bool,
     pub shard: Option<Shard>,
+    /// For `placard watch`: `index.html` reloads itself when a later build changes the set (it
+    /// polls `build.js`, which each build rewrites with the manifest's hash; works from `file://`).
+    pub live_reload: bool,
 }
 
 /// Progress, for the caller to show.
@@ -221,7 +224,14 @@ pub fn build(
         }
     }
     context.sort_unstable();
-    write_atomic(&staging.dir.join("index.html"), contact_sheet(&manifest, campaign, &context).as_bytes())?;
+    let mut sheet = contact_sheet(&manifest, campaign, &context);
+    if options.live_reload {
+        let id: String =
+            Sha256::digest(manifest.to_json().as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+        sheet = sheet.replace("</body>", &live_reload_script(&id));
+        write_atomic(&staging.dir.join("build.js"), format!("placardBuild(\"{id}\");\n").as_bytes())?;
+    }
+    write_atomic(&staging.dir.join("index.html"), sheet.as_bytes())?;
     staging.publish()?;
 
     let skipped_locales = if options.skip_failing { blocked } else { Vec::new() };

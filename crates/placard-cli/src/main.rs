@@ -38,6 +38,18 @@ enum Command {
     /// Start a locale: create locales/CODE/ with every reference file, each entry commented out
     /// under the reference text and its comments, with notes on direction and fonts.
     NewLocale(NewLocaleArgs),
+    /// Lint and build, then again whenever a translation, pipeline.yaml, a template, a font or an
+    /// image changes; dist/index.html reloads itself. Stop with Ctrl-C.
+    Watch(WatchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// How long files must be quiet before a rebuild, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 300)]
+    debounce: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,8 +81,9 @@ enum StatusFormat {
     Markdown,
 }
 
+/// Which assets a build covers, and where they go.
 #[derive(Debug, clap::Args)]
-struct BuildArgs {
+struct Selection {
     /// Build only this locale (repeatable).
     #[arg(long = "locale", value_name = "LOCALE")]
     locales: Vec<String>,
@@ -80,6 +93,12 @@ struct BuildArgs {
     /// The output folder (default: output.dir in pipeline.yaml, or dist).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    selection: Selection,
     /// Build the locales that pass lint and list the others, instead of building nothing.
     #[arg(long)]
     skip_failing: bool,
@@ -147,6 +166,65 @@ fn main() -> ExitCode {
         Command::Build(args) => build(&cli.config, &args),
         Command::Status(args) => status(&cli.config, &args),
         Command::NewLocale(args) => new_locale(&cli.config, &args),
+        Command::Watch(args) => watch(&cli.config, &args),
+    }
+}
+
+fn watch(config: &std::path::Path, args: &WatchArgs) -> ExitCode {
+    let options = placard_watch::WatchOptions {
+        locales: args.selection.locales.clone(),
+        build: placard_build::BuildOptions {
+            templates: args.selection.templates.clone(),
+            out: args.selection.out.clone(),
+            ..Default::default()
+        },
+        debounce: std::time::Duration::from_millis(args.debounce),
+    };
+    let here = std::env::current_dir().unwrap_or_default();
+    let shown = |path: &std::path::Path| placard_pipeline::relative(path, &here);
+    let mut print = |event: placard_watch::WatchEvent<'_>| {
+        use placard_watch::WatchEvent;
+        let mut out = anstream::stdout();
+        let _ = match event {
+            WatchEvent::Watching { paths } => {
+                let paths: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+                writeln!(out, "watching {} (Ctrl-C to stop)", paths.join(", "))
+            }
+            WatchEvent::Changed { files } => {
+                let files: Vec<String> = files.iter().map(|p| shown(p)).collect();
+                writeln!(out, "\nchanged: {}", files.join(", "))
+            }
+            WatchEvent::Linted { workspace, report, new, fixed } => {
+                let shown_new = new.len();
+                let rendered =
+                    human::render_diagnostics(new, &|file| workspace.source(file), human::Options { color: true });
+                let _ = out.write_all(rendered.as_bytes());
+                writeln!(
+                    out,
+                    "lint: {} errors, {} warnings ({shown_new} new, {fixed} fixed)",
+                    report.summary.errors, report.summary.warnings
+                )
+            }
+            WatchEvent::Built { report, seconds } => {
+                if !report.skipped_locales.is_empty() {
+                    let _ = writeln!(out, "not built, lint found errors: {}", report.skipped_locales.join(", "));
+                }
+                writeln!(
+                    out,
+                    "built {} files ({} rendered, {} unchanged) in {seconds:.2} s; contact sheet: {}",
+                    report.manifest.assets.len(),
+                    report.rendered,
+                    report.reused,
+                    shown(&report.out.join("index.html"))
+                )
+            }
+            WatchEvent::Unusable { error } => writeln!(out, "error: {error}\nwaiting for a change to try again"),
+        };
+        let _ = out.flush();
+    };
+    match placard_watch::watch(config, &options, None, &mut print) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => unusable(&error),
     }
 }
 
@@ -210,16 +288,17 @@ fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
 }
 
 fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
-    let workspace = match load(config, &args.locales, args.pseudo) {
+    let workspace = match load(config, &args.selection.locales, args.pseudo) {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
     let options = placard_build::BuildOptions {
-        templates: args.templates.clone(),
-        out: args.out.clone(),
+        templates: args.selection.templates.clone(),
+        out: args.selection.out.clone(),
         skip_failing: args.skip_failing,
         force: args.force,
         shard: args.shard,
+        live_reload: false,
     };
     let started = std::time::Instant::now();
     let progress = progress::Progress::new();

@@ -14,6 +14,7 @@ mod reporters;
 mod status;
 mod support;
 mod thunderbird;
+mod watch;
 
 use support::*;
 

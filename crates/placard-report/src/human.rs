@@ -17,11 +17,22 @@ pub struct Options {
 
 /// Renders every diagnostic, then the summary. `source` returns a file's text by display path.
 pub fn render<'s>(report: &Report, source: &dyn Fn(&str) -> Option<&'s str>, options: Options) -> String {
+    let mut out = render_diagnostics(report.diagnostics.iter(), source, options);
+    out.push_str(&summary(report));
+    out
+}
+
+/// Renders `diagnostics` alone, each followed by a blank line.
+pub fn render_diagnostics<'d, 's>(
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    source: &dyn Fn(&str) -> Option<&'s str>,
+    options: Options,
+) -> String {
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     // One line index per file, not per finding: a file with thousands of findings stays linear.
     let mut indexes: HashMap<&str, Option<LineIndex<'s>>> = HashMap::new();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let line_text = match (&d.file, d.line) {
             (Some(file), Some(line)) => indexes
                 .entry(file.as_str())
@@ -33,7 +44,6 @@ pub fn render<'s>(report: &Report, source: &dyn Fn(&str) -> Option<&'s str>, opt
         out.push_str(&renderer.render(&[group(d, line_text)]));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
     out
 }
 
