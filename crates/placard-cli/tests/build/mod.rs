@@ -117,7 +117,7 @@ fn filters_and_shards_build_what_was_asked() {
     let output = campaign_build(out.path(), &["--locale", "pl", "--template", "x-post"], "2");
     assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
     let built: Vec<String> = files(out.path()).into_keys().collect();
-    assert_eq!(built, ["index.html", "manifest.json", "pl/x-post.png", "thumbs/pl/x-post.png"]);
+    assert_eq!(built, ["context/pl.html", "index.html", "manifest.json", "pl/x-post.png", "thumbs/pl/x-post.png"]);
 
     let sharded = tempfile::tempdir().expect("temp dir");
     for shard in ["1/3", "2/3", "3/3"] {
