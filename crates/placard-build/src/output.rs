@@ -3,9 +3,7 @@
 //! interrupted build never leaves a half-written file.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -71,25 +69,9 @@ impl Manifest {
     }
 }
 
-/// Writes `bytes` to `path` atomically, creating its folder.
+/// Writes `bytes` to `path` atomically, creating its folder ([`placard_pipeline::write_atomic`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let fail = |source| BuildError::Output { path: path.to_owned(), source };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(fail)
+    placard_pipeline::write_atomic(path, bytes).map_err(|source| BuildError::Output { path: path.to_owned(), source })
 }
 
 /// The folder a build writes into: a sibling of the output folder, swapped in only when the new

@@ -13,6 +13,6 @@ mod yaml;
 pub use config::{Config, DEFAULT_CONFIG, FontsConfig};
 pub use error::Error;
 pub use new_locale::{NewLocale, PipelineChange, new_locale};
-pub use paths::{inside, relative};
+pub use paths::{inside, relative, write_atomic};
 pub use template::{Band, BoxPx, ImageLayer, Layer, OutputFormat, Template, TemplateBackground, TextLayer};
 pub use workspace::{LoadedFile, LoadedLocale, Workspace};

@@ -237,29 +237,11 @@ fn add_to_only(path: &Path, code: &str) -> Result<(), Error> {
     if !config.only.is_some_and(|only| only.iter().any(|l| l.code == code)) {
         return Err(refuse("the edit did not take"));
     }
-    write_atomically(path, edited.as_bytes())
+    crate::paths::write_atomic(path, edited.as_bytes()).map_err(|source| cannot_write(path, source))
 }
 
 fn cannot_write(path: &Path, source: std::io::Error) -> Error {
     Error::Refused { message: format!("cannot write {}: {source}", path.display()) }
-}
-
-/// Replaces the file at `path` with `bytes` by writing a temporary file beside it and renaming it
-/// over the original, so the file is never half-written.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    use std::io::Write;
-    let io = |source| cannot_write(path, source);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    if let Err(source) = written.and_then(|()| std::fs::rename(&temporary, path)) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(io(source));
-    }
-    Ok(())
 }
 
 /// `text` with `code` added to the `only:` list under `locales:`, flow (`only: [a, b]`) or block
