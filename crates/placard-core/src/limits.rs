@@ -99,7 +99,7 @@ macro_rules! keys {
 keys! {
     "ftl_file_mib", ftl_file_bytes, u64, MIB, "MiB", 1024, "size of one .ftl file";
     "messages_per_locale", messages_per_locale, usize, 1, "messages", 1_000_000, "messages and terms in one locale";
-    "placeable_depth", placeable_depth, usize, 1, "levels", 256, "placeables nested inside one another";
+    "placeable_depth", placeable_depth, usize, 1, "levels", 128, "placeables nested inside one another";
     "forms", forms, usize, 1, "forms", 65_536, "forms of one required message enumerated";
     "reference_depth", reference_depth, usize, 1, "levels", 256, "references followed inside one another";
     "form_kib", form_bytes, usize, KIB, "KiB", 16 * 1024, "size of one enumerated form";
@@ -191,7 +191,7 @@ mod tests {
         let mut limits = Limits::default();
         assert_eq!(
             limits.set("placeable_depth", 100_000),
-            Err(LimitError::OutOfRange { key: "placeable_depth", value: 100_000, ceiling: 256 })
+            Err(LimitError::OutOfRange { key: "placeable_depth", value: 100_000, ceiling: 128 })
         );
         assert!(limits.set("forms", 0).is_err());
         let err = limits.set("ftl_size", 1).expect_err("unknown");

@@ -58,3 +58,21 @@ fn a_message_with_more_forms_than_the_limit_says_so() {
     let report = run(&source, Limits::default());
     assert!(report.diagnostics.iter().all(|d| d.code != Code::RequiredText), "16 forms are within 1024");
 }
+
+/// `limits.reference_depth` may be raised to its ceiling: a chain that deep must still be followed
+/// on a worker thread's 2 MiB stack (locales are linted on rayon's threads), even unoptimised.
+#[test]
+fn a_reference_chain_at_the_ceiling_fits_a_worker_stack() {
+    let ceiling = placard_core::LIMIT_KEYS.iter().find(|k| k.name == "reference_depth").expect("key").ceiling;
+    let links = ceiling as usize - 1;
+    let found = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let report = run(&chain(links), Limits { reference_depth: ceiling as usize, ..Limits::default() });
+            report.diagnostics.len()
+        })
+        .expect("spawn")
+        .join()
+        .expect("followed without overflowing the stack");
+    assert_eq!(found, 0, "the whole chain is followed and the number found");
+}

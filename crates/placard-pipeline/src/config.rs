@@ -324,7 +324,7 @@ mod tests {
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  placeable_depth: 100000\n")
             .expect_err("past the ceiling");
         assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
-        assert!(err.to_string().contains("placeable_depth 100000: use 1 to 256"), "{err}");
+        assert!(err.to_string().contains("placeable_depth 100000: use 1 to 128"), "{err}");
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  ftl_size: 1\n").expect_err("unknown");
         assert!(err.to_string().contains("unknown limit `ftl_size`"), "{err}");
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  forms: lots\n").expect_err("not a number");

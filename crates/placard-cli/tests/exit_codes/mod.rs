@@ -177,7 +177,7 @@ fn a_limit_past_its_ceiling_exits_2() {
     let output = placard(dir.path(), &["lint"]);
     assert_eq!(exit_code(&output), 2);
     assert!(
-        stderr(&output).contains("pipeline.yaml:5:") && stderr(&output).contains("use 1 to 256"),
+        stderr(&output).contains("pipeline.yaml:5:") && stderr(&output).contains("use 1 to 128"),
         "{}",
         stderr(&output)
     );
