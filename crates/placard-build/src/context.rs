@@ -63,19 +63,13 @@ pub fn context_pages(
     let entries = entries(workspace);
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
     let reference_texts = format_all(workspace, reference, &ids);
-    // One asset per template: the PNG where there is one.
-    let preferred = |a: &&AssetRecord| (a.template.clone(), a.format != "png", a.format.clone());
-    let mut reference_assets: Vec<&AssetRecord> = manifest.assets.iter().filter(|a| a.locale == reference).collect();
-    reference_assets.sort_by_key(preferred);
-    reference_assets.dedup_by(|a, b| a.template == b.template);
+    let reference_assets = one_per_template(manifest, reference);
 
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
         let texts = format_all(workspace, locale, &ids);
-        let dir = if placard_lint::is_rtl_locale(locale) { "rtl" } else { "ltr" };
-        let mut own_assets: Vec<&AssetRecord> = manifest.assets.iter().filter(|a| a.locale == locale).collect();
-        own_assets.sort_by_key(preferred);
-        own_assets.dedup_by(|a, b| a.template == b.template);
+        let dir = placard_lint::direction(locale);
+        let own_assets = one_per_template(manifest, locale);
         let translated = texts.values().flatten().filter(|t| t.from == locale).count();
 
         let mut html = String::new();
@@ -161,6 +155,14 @@ pub fn context_pages(
         pages.push((format!("context/{locale}.html"), html));
     }
     pages
+}
+
+/// `locale`'s assets, one per template (the PNG where there is one), by template name.
+fn one_per_template<'m>(manifest: &'m Manifest, locale: &str) -> Vec<&'m AssetRecord> {
+    let mut assets: Vec<&AssetRecord> = manifest.assets.iter().filter(|a| a.locale == locale).collect();
+    assets.sort_by_key(|a| (a.template.clone(), a.format != "png", a.format.clone()));
+    assets.dedup_by(|a, b| a.template == b.template);
+    assets
 }
 
 /// Whether `d` is about the message or attribute `id`: the same id, or its message when `id` is an

@@ -258,7 +258,7 @@ fn render_one(
     );
     let pixels = placard_render::render(&composed.scene);
     let alt = template.alt.as_ref().and_then(|id| planned.texts.get(id).cloned().flatten()).map(|t| t.text);
-    let dir = if placard_lint::is_rtl_locale(planned.locale) { "rtl" } else { "ltr" };
+    let dir = placard_lint::direction(planned.locale);
     let thumbnail = format!("thumbs/{}/{}.png", planned.locale, template.name);
     let thumb_height =
         (u64::from(template.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(template.width)).max(1) as u32;

@@ -70,16 +70,6 @@ pub enum TemplateState {
     Blocked,
 }
 
-impl TemplateState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TemplateState::Builds => "builds",
-            TemplateState::Fails => "fails",
-            TemplateState::Blocked => "blocked",
-        }
-    }
-}
-
 /// The status of every selected locale of `workspace`, from `report` (text and layout lint of
 /// those locales) and the names of the project's `templates`.
 pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> Status {
@@ -111,7 +101,7 @@ pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> S
         let newest: Option<SystemTime> = locale.files.iter().filter_map(|f| f.modified).max();
         locales.push(LocaleStatus {
             code: locale.code.clone(),
-            direction: if placard_lint::is_rtl_locale(&locale.code) { "rtl" } else { "ltr" },
+            direction: placard_lint::direction(&locale.code),
             progress,
             translated,
             missing: counts.missing,
