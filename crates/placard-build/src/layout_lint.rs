@@ -380,15 +380,25 @@ fn locate(workspace: &Workspace, locale: &str, id: &str, d: Diagnostic) -> Diagn
     d
 }
 
+/// What [`lint_all`] found, and the names of the templates it laid out (in pipeline.yaml's
+/// order; empty when the layout checks did not run).
+#[derive(Debug)]
+pub struct Linted {
+    pub report: placard_lint::Report,
+    pub templates: Vec<String>,
+}
+
 /// Everything `placard lint` checks: the text checks on the selected locales, then, when `layout`
 /// is set and pipeline.yaml lists templates, the layout checks. An error here (a template or font
 /// that cannot be read) is unusable input.
-pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<placard_lint::Report, crate::BuildError> {
+pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<Linted, crate::BuildError> {
     let mut report = workspace.lint();
+    let mut templates = Vec::new();
     if layout && !workspace.config.templates.is_empty() {
         let inputs = Inputs::load(&workspace.config, &[])?;
         let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
         report.extend(lint_layout(workspace, &inputs, &locales));
+        templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }
-    Ok(report)
+    Ok(Linted { report, templates })
 }

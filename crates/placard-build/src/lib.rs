@@ -22,6 +22,6 @@ mod texts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image};
-pub use layout_lint::{MIN_LEGIBLE_SHARE, lint_all, lint_layout};
+pub use layout_lint::{Linted, MIN_LEGIBLE_SHARE, lint_all, lint_layout};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Shard, build};

@@ -263,16 +263,11 @@ fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
 }
 
 fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
-    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, false) {
+    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, false) {
         Ok(linted) => linted,
         Err(code) => return code,
     };
-    let templates = if args.no_layout { Ok(Vec::new()) } else { placard_status::template_names(&workspace.config) };
-    let templates = match templates {
-        Ok(templates) => templates,
-        Err(error) => return unusable(&error),
-    };
-    let table = placard_status::status(&workspace, &report, &templates);
+    let table = placard_status::status(&workspace, &linted.report, &linted.templates);
     let rendered = match args.format {
         StatusFormat::Human => placard_status::render_human(&table),
         StatusFormat::Json => placard_status::render_json(&table),
@@ -371,7 +366,7 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
         return explain(name);
     }
     let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo) {
-        Ok(linted) => linted,
+        Ok((workspace, linted)) => (workspace, linted.report),
         Err(code) => return code,
     };
     let rendered = match args.format {
@@ -403,10 +398,10 @@ fn load_and_lint(
     locales: &[String],
     layout: bool,
     pseudo: bool,
-) -> Result<(Workspace, placard_lint::Report), ExitCode> {
+) -> Result<(Workspace, placard_build::Linted), ExitCode> {
     let workspace = load(config, locales, pseudo)?;
-    let report = placard_build::lint_all(&workspace, layout).map_err(|e| unusable(&e))?;
-    Ok((workspace, report))
+    let linted = placard_build::lint_all(&workspace, layout).map_err(|e| unusable(&e))?;
+    Ok((workspace, linted))
 }
 
 /// Loads the project (only `locales`, when given), with the pseudo-locales when `pseudo` is set.

@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use placard_core::Severity;
 use placard_lint::Report;
-use placard_pipeline::{Config, Template, Workspace};
+use placard_pipeline::Workspace;
 use serde::Serialize;
 
 pub use render::{render_human, render_json, render_markdown};
@@ -126,11 +126,6 @@ pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> S
         templates: templates.to_vec(),
         locales,
     }
-}
-
-/// The names of the templates pipeline.yaml lists, in its order.
-pub fn template_names(config: &Config) -> Result<Vec<String>, placard_pipeline::Error> {
-    config.templates.iter().map(|path| Template::load(path, &config.root, &config.limits).map(|t| t.name)).collect()
 }
 
 /// `part` of `total` in percent, rounded down to one decimal.

@@ -183,7 +183,7 @@ fn round(
     paths.retain(|p| p.exists());
 
     let report = match placard_build::lint_all(&workspace, true) {
-        Ok(report) => report,
+        Ok(linted) => linted.report,
         Err(error) => {
             on(WatchEvent::Unusable { error: &error });
             return Some(paths);
