@@ -141,8 +141,9 @@ fn unknown_family(path: &Path, key: &str, family: &str, fonts: &FontLibrary) -> 
     )
 }
 
-/// Every .ttf/.otf file in `dir`, in name order, and one hash over all of them.
-fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
+/// Every .ttf/.otf file in `dir`, in name order, and one hash over all of them (it is part of each
+/// asset's input hash).
+pub fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| BuildError::input(dir, format!("cannot read the fonts folder: {e}")))?;
     let mut paths: Vec<PathBuf> = entries

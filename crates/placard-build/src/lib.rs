@@ -21,7 +21,7 @@ mod scene;
 mod texts;
 
 pub use error::BuildError;
-pub use inputs::{Inputs, decode_image};
+pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Linted, MIN_LEGIBLE_SHARE, lint_all, lint_layout};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Shard, build};

@@ -6,20 +6,12 @@ use std::sync::OnceLock;
 use placard_core::{Align, VAlign};
 use placard_layout::{FontLibrary, TextSpec, Typesetter, keep_together};
 
-/// The fonts the campaign ships (assets/fonts), loaded once per process.
+/// The fonts the campaign ships (assets/fonts), loaded once per process as the build loads them.
 fn fonts() -> &'static FontLibrary {
     static FONTS: OnceLock<FontLibrary> = OnceLock::new();
     FONTS.get_or_init(|| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .expect("assets/fonts")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ttf" || e == "otf"))
-            .collect();
-        files.sort();
-        FontLibrary::new(files.into_iter().map(|p| (p.display().to_string(), std::fs::read(&p).expect("font"))))
-            .expect("the campaign's fonts load")
+        placard_build::load_fonts(&dir).expect("the campaign's fonts load").0
     })
 }
 
