@@ -41,7 +41,7 @@ fn main() {
     for (locale, family, rtl, head, body) in TEXTS {
         let mut typesetter = library.typesetter();
         let card = |t: &mut Typesetter| card_scene(t, &bg, family, *rtl, head, body);
-        let _ = encode(&render(&card(&mut typesetter)), Format::Png);
+        let _ = encode(&render(&card(&mut typesetter)), Format::Png, None);
         let mut total = Vec::new();
         let mut encoding = Vec::new();
         let mut png = 0;
@@ -49,13 +49,13 @@ fn main() {
             let start = Instant::now();
             let pixels = render(&card(&mut typesetter));
             let before_encode = Instant::now();
-            png = encode(&pixels, Format::Png).len();
+            png = encode(&pixels, Format::Png, None).len();
             encoding.push(before_encode.elapsed());
             total.push(start.elapsed());
         }
         let pixels = render(&card(&mut typesetter));
         let start = Instant::now();
-        let jpeg = encode(&pixels, Format::Jpeg { quality: 85 }).len();
+        let jpeg = encode(&pixels, Format::Jpeg { quality: 85 }, None).len();
         let jpeg_ms = start.elapsed();
         let (t, e) = (median(&mut total), median(&mut encoding));
         println!(

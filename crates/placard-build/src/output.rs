@@ -36,6 +36,9 @@ pub struct AssetRecord {
     pub path: String,
     pub width: u32,
     pub height: u32,
+    /// The print resolution the file records (the template's `dpi`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpi: Option<u16>,
     pub bytes: u64,
     pub sha256: String,
     pub alt: Option<String>,
@@ -226,7 +229,7 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> S
                     alt = escape(alt),
                     w = THUMBNAIL_WIDTH,
                     h = (u64::from(a.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(a.width.max(1))).max(1),
-                    size = format_args!("{}×{}", a.width, a.height),
+                    size = size(a),
                     formats = formats
                         .iter()
                         .map(|f| format!("<a href=\"{}\">{}</a>", escape(&f.path), escape(&f.format)))
@@ -263,6 +266,20 @@ pub(crate) fn live_reload_script(id: &str) -> String {
          setInterval(() => {{ const s = document.createElement('script'); s.src = 'build.js?' + Date.now(); \
          s.onload = s.onerror = () => s.remove(); document.head.appendChild(s); }}, 1000);\n</script>\n</body>"
     )
+}
+
+/// An asset's size for the contact sheet: pixels, and for print assets the resolution and the
+/// printed size in millimetres (bleed included), which is what a designer checks before sending
+/// a poster to the printer.
+fn size(asset: &AssetRecord) -> String {
+    let pixels = format!("{}×{}", asset.width, asset.height);
+    match asset.dpi {
+        Some(dpi) => {
+            let mm = |px: u32| (f64::from(px) * 25.4 / f64::from(dpi)).round();
+            format!("{pixels} px, {dpi} dpi ({}×{} mm)", mm(asset.width), mm(asset.height))
+        }
+        None => pixels,
+    }
 }
 
 pub(crate) fn escape(s: &str) -> String {
@@ -305,6 +322,7 @@ mod tests {
             path: format!("{locale}/square.png"),
             width: 1080,
             height: 1080,
+            dpi: None,
             bytes: 1,
             sha256: String::new(),
             alt: Some(alt.into()),
@@ -325,5 +343,28 @@ mod tests {
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"ar/square.png\""));
         assert!(html.contains("src=\"thumbs/ar/square.png\""));
+    }
+
+    #[test]
+    fn a_print_asset_shows_its_resolution_and_printed_size() {
+        let record = |width, height, dpi| AssetRecord {
+            locale: "en-GB".into(),
+            template: "poster".into(),
+            format: "png".into(),
+            path: "en-GB/poster.png".into(),
+            width,
+            height,
+            dpi,
+            bytes: 1,
+            sha256: String::new(),
+            alt: None,
+            dir: "ltr".into(),
+            layers: vec![],
+            inputs: String::new(),
+            thumbnail: "thumbs/en-GB/poster.png".into(),
+        };
+        // A4 at 300 dpi with 3 mm bleed on every side: 216×303 mm.
+        assert_eq!(size(&record(2550, 3578, Some(300))), "2550×3578 px, 300 dpi (216×303 mm)");
+        assert_eq!(size(&record(1080, 1080, None)), "1080×1080");
     }
 }

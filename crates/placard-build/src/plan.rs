@@ -263,11 +263,11 @@ fn render_one(
     let thumb_height =
         (u64::from(template.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(template.width)).max(1) as u32;
     let small = image::imageops::resize(&pixels, THUMBNAIL_WIDTH, thumb_height, image::imageops::FilterType::Triangle);
-    write_atomic(&out.join(&thumbnail), &placard_render::encode(&small, Format::Png))?;
+    write_atomic(&out.join(&thumbnail), &placard_render::encode(&small, Format::Png, None))?;
     let mut records = Vec::new();
     for &format in &template.outputs {
         let format = render_format(format);
-        let bytes = placard_render::encode(&pixels, format);
+        let bytes = placard_render::encode(&pixels, format, template.dpi);
         let path = format!("{}/{}.{}", planned.locale, template.name, format.extension());
         write_atomic(&out.join(&path), &bytes)?;
         records.push(AssetRecord {
@@ -277,6 +277,7 @@ fn render_one(
             path,
             width: template.width,
             height: template.height,
+            dpi: template.dpi,
             bytes: bytes.len() as u64,
             sha256: hex(&Sha256::digest(&bytes)),
             alt: alt.clone(),

@@ -19,6 +19,7 @@ struct RawTemplate {
     size: Spanned<[u32; 2]>,
     #[serde(default)]
     bleed: u32,
+    dpi: Option<Spanned<u32>>,
     safe: Option<Spanned<[i32; 4]>>,
     background: Spanned<RawBackground>,
     #[serde(default)]
@@ -207,6 +208,9 @@ pub struct Template {
     pub width: u32,
     pub height: u32,
     pub bleed: u32,
+    /// The print resolution in dots per inch, recorded in PNG and JPEG files so that a print
+    /// shop's software sizes the poster right; `None` for screen assets.
+    pub dpi: Option<u16>,
     /// The area text must stay inside (defaults to the canvas inside the bleed).
     pub safe: BoxPx,
     pub background: TemplateBackground,
@@ -271,6 +275,15 @@ impl Template {
         if u64::from(raw.bleed) * 2 >= u64::from(width.min(height)) {
             return Err(invalid(&raw.size.referenced, format!("bleed {} px leaves no canvas", raw.bleed)));
         }
+        let dpi = match &raw.dpi {
+            Some(d) => Some(u16::try_from(d.value).ok().filter(|&v| v > 0).ok_or_else(|| {
+                invalid(
+                    &d.referenced,
+                    format!("dpi {}: give the print resolution in dots per inch, 1 to 65535", d.value),
+                )
+            })?),
+            None => None,
+        };
         // Both fit in i32: sides are at most 65,535 (the ceiling of limits.canvas_side).
         let canvas = BoxPx { x: 0, y: 0, w: width as i32, h: height as i32 };
         let bleed = raw.bleed as i32;
@@ -461,6 +474,7 @@ impl Template {
             width,
             height,
             bleed: raw.bleed,
+            dpi,
             safe,
             background,
             requires: raw.requires,
@@ -468,5 +482,34 @@ impl Template {
             outputs,
             layers,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(extra: &str) -> Result<Template, Error> {
+        let source = format!("size: [100, 50]\n{extra}background: {{ color: \"#000000\" }}\nlayers: []\n");
+        let project = Path::new("/project");
+        Template::parse(&project.join("templates/card.yaml"), source.as_bytes(), project, &Limits::default())
+    }
+
+    #[test]
+    fn dpi_is_the_print_resolution_and_is_optional() {
+        assert_eq!(parse("dpi: 300\n").expect("valid").dpi, Some(300));
+        assert_eq!(parse("").expect("valid").dpi, None);
+    }
+
+    #[test]
+    fn a_dpi_a_file_cannot_record_is_an_error_at_its_line() {
+        for bad in ["0", "65536"] {
+            let err = parse(&format!("dpi: {bad}\n")).expect_err(bad).to_string();
+            assert!(err.contains("card.yaml:2:6"), "{err}");
+            assert!(
+                err.contains(&format!("dpi {bad}: give the print resolution in dots per inch, 1 to 65535")),
+                "{err}"
+            );
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! Pixels to file bytes. The canvas is opaque, so PNG and JPEG are written as RGB.
 
-use image::codecs::jpeg::JpegEncoder;
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::codecs::jpeg::{JpegEncoder, PixelDensity};
 use image::codecs::webp::WebPEncoder;
 use image::{ExtendedColorType, ImageEncoder};
 
@@ -33,33 +32,53 @@ impl Format {
     }
 }
 
-/// Encodes `pixels`. Encoding into memory cannot fail for these formats and sizes; an error here
-/// would be a bug, so it panics with the encoder's message.
-pub fn encode(pixels: &Pixels, format: Format) -> Vec<u8> {
+/// Encodes `pixels`, recording `dpi` (the print resolution) where the format has a field for it:
+/// PNG's `pHYs` chunk (in pixels per metre, as PNG requires) and JPEG's JFIF density (in dots per
+/// inch). WebP has none. Encoding into memory cannot fail for these formats and sizes; an error
+/// here would be a bug, so it panics with the encoder's message.
+pub fn encode(pixels: &Pixels, format: Format, dpi: Option<u16>) -> Vec<u8> {
     let (w, h) = pixels.dimensions();
     let mut rgb = Vec::with_capacity((w * h * 3) as usize);
     for px in pixels.as_raw().chunks_exact(4) {
         rgb.extend_from_slice(&px[..3]);
     }
     let mut out = Vec::with_capacity((w * h) as usize);
-    let result =
-        match format {
-            Format::Png => PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
-                .write_image(&rgb, w, h, ExtendedColorType::Rgb8),
-            Format::PngSmall => PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
-                .write_image(&rgb, w, h, ExtendedColorType::Rgb8),
-            Format::Jpeg { quality } => JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100)).write_image(
-                &rgb,
-                w,
-                h,
-                ExtendedColorType::Rgb8,
-            ),
-            Format::WebpLossless => {
-                WebPEncoder::new_lossless(&mut out).write_image(pixels.as_raw(), w, h, ExtendedColorType::Rgba8)
+    match format {
+        Format::Png => png(&mut out, &rgb, (w, h), png::Compression::Fast, dpi),
+        Format::PngSmall => png(&mut out, &rgb, (w, h), png::Compression::Balanced, dpi),
+        Format::Jpeg { quality } => {
+            let mut encoder = JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100));
+            if let Some(dpi) = dpi {
+                encoder.set_pixel_density(PixelDensity::dpi(dpi));
             }
-        };
-    result.expect("encoding an in-memory image");
+            encoder.write_image(&rgb, w, h, ExtendedColorType::Rgb8).expect("encoding an in-memory JPEG");
+        }
+        Format::WebpLossless => WebPEncoder::new_lossless(&mut out)
+            .write_image(pixels.as_raw(), w, h, ExtendedColorType::Rgba8)
+            .expect("encoding an in-memory WebP"),
+    }
     out
+}
+
+/// An RGB PNG with adaptive filtering (the settings `image`'s encoder uses, with `pHYs` added).
+fn png(out: &mut Vec<u8>, rgb: &[u8], (w, h): (u32, u32), compression: png::Compression, dpi: Option<u16>) {
+    let mut encoder = png::Encoder::new(out, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(compression);
+    encoder.set_filter(png::Filter::Adaptive);
+    encoder.set_pixel_dims(dpi.map(|dpi| png::PixelDimensions {
+        xppu: dots_per_metre(dpi),
+        yppu: dots_per_metre(dpi),
+        unit: png::Unit::Meter,
+    }));
+    let mut writer = encoder.write_header().expect("writing a PNG header to memory");
+    writer.write_image_data(rgb).expect("encoding an in-memory PNG");
+}
+
+/// Dots per inch to PNG's unit, dots per metre, to the nearest (300 dpi is 11,811).
+fn dots_per_metre(dpi: u16) -> u32 {
+    (f64::from(dpi) / 0.0254).round() as u32
 }
 
 #[cfg(test)]
@@ -73,7 +92,7 @@ mod tests {
             p.0 = [(x * 4) as u8, (y * 8) as u8, 128, 255];
         }
         for format in [Format::Png, Format::PngSmall, Format::Jpeg { quality: 90 }, Format::WebpLossless] {
-            let bytes = encode(&pixels, format);
+            let bytes = encode(&pixels, format, None);
             let back = image::load_from_memory(&bytes).expect("decodes").to_rgba8();
             assert_eq!(back.dimensions(), (64, 32), "{format:?}");
             let lossless = format != Format::Jpeg { quality: 90 };
@@ -81,5 +100,25 @@ mod tests {
                 assert_eq!(back, pixels, "{format:?} is lossless");
             }
         }
+    }
+
+    #[test]
+    fn the_print_resolution_is_recorded_where_print_software_reads_it() {
+        let pixels = Pixels::from_pixel(8, 8, image::Rgba([200, 30, 30, 255]));
+        let png = encode(&pixels, Format::Png, Some(300));
+        let decoder = png::Decoder::new(std::io::Cursor::new(&png)).read_info().expect("a PNG");
+        let dims = decoder.info().pixel_dims.expect("a pHYs chunk");
+        // 300 dpi is 11,811 dots per metre.
+        assert_eq!((dims.xppu, dims.yppu, dims.unit), (11811, 11811, png::Unit::Meter));
+        // JFIF APP0 right after the start of image: units (1 = dots per inch), X and Y density.
+        let jpeg = encode(&pixels, Format::Jpeg { quality: 90 }, Some(300));
+        assert_eq!(&jpeg[..4], [0xFF, 0xD8, 0xFF, 0xE0]);
+        assert_eq!(&jpeg[6..11], b"JFIF\0");
+        assert_eq!(&jpeg[13..18], [1, 0x01, 0x2C, 0x01, 0x2C]);
+
+        let screen = encode(&pixels, Format::Png, None);
+        let decoder = png::Decoder::new(std::io::Cursor::new(&screen)).read_info().expect("a PNG");
+        assert!(decoder.info().pixel_dims.is_none(), "screen assets claim no resolution");
+        assert_eq!(image::load_from_memory(&png).expect("decodes").to_rgba8(), pixels, "the pixels are the same");
     }
 }

@@ -35,6 +35,21 @@ fn manifest(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("a manifest")).expect("JSON")
 }
 
+/// The resolution a PNG (`pHYs`, dots per metre) or JPEG (JFIF, dots per inch) file records, read
+/// the way print software reads it.
+fn recorded_dpi(bytes: &[u8]) -> Option<u64> {
+    let be = |b: &[u8]| b.iter().fold(0u64, |n, &x| n << 8 | u64::from(x));
+    if bytes.starts_with(b"\x89PNG") {
+        let at = bytes.windows(4).position(|w| w == b"pHYs")? + 4;
+        let (x, unit) = (be(&bytes[at..at + 4]), bytes[at + 8]);
+        return (unit == 1).then(|| (x as f64 * 0.0254).round() as u64);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF, 0xE0]) && &bytes[6..11] == b"JFIF\0" && bytes[13] == 1 {
+        return Some(be(&bytes[14..16]));
+    }
+    None
+}
+
 fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
     let config = repo().join("pipeline.yaml");
     let mut args = vec!["-c", config.to_str().expect("UTF-8"), "build", "--out", out_arg(out)];
@@ -74,8 +89,13 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         let rtl = matches!(a["locale"].as_str(), Some("ar" | "ur"));
         assert_eq!(a["dir"], if rtl { "rtl" } else { "ltr" });
         assert!(index.contains(&format!("href=\"{}\"", a["path"].as_str().unwrap_or(""))));
+        // The A4 poster goes to a printer: its files say 300 dpi, so it prints at A4 plus bleed.
+        let print = a["template"] == "a4-poster";
+        assert_eq!(recorded_dpi(&bytes), print.then_some(300), "{}", path.display());
+        assert_eq!(a["dpi"].as_u64(), print.then_some(300));
     }
     assert!(index.contains("dir=\"rtl\""));
+    assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
 
     // The same inputs give byte-identical files (assets, thumbnails, manifest, contact sheet) at
     // other thread counts.
