@@ -177,10 +177,12 @@ fn round(
         paths.push(absolute(&fonts.dir));
     }
     // Templates' folders, recursively: their images are usually beside or below them.
-    paths.extend(config.templates.iter().filter_map(|t| t.parent()).map(absolute));
-    paths.sort();
-    paths.dedup();
-    paths.retain(|p| p.exists());
+    let mut folders: Vec<PathBuf> = config.templates.iter().filter_map(|t| t.parent()).map(absolute).collect();
+    folders.sort();
+    paths.extend(folders);
+    // Listed in that order (pipeline.yaml, locales, fonts, templates), each once.
+    let mut seen = BTreeSet::new();
+    paths.retain(|p| seen.insert(p.clone()) && p.exists());
 
     let report = match placard_build::lint_all(&workspace, true) {
         Ok(linted) => linted.report,
