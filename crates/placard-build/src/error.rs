@@ -25,13 +25,35 @@ impl BuildError {
     }
 }
 
+impl BuildError {
+    /// The file at fault, with the 1-based line and column where known.
+    pub fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)> {
+        match self {
+            BuildError::Lint { .. } => None,
+            BuildError::Pipeline(e) => e.location(),
+            BuildError::Input { path, .. } | BuildError::Output { path, .. } => Some((path, None, None)),
+            BuildError::Busy { lock, .. } => Some((lock, None, None)),
+        }
+    }
+
+    /// What is wrong, without the location [`BuildError::location`] gives.
+    pub fn detail(&self) -> String {
+        match self {
+            BuildError::Pipeline(e) => e.detail(),
+            BuildError::Input { message, .. } => message.clone(),
+            BuildError::Output { source, .. } => format!("cannot write it: {source}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Lint { failing, .. } => {
                 write!(
                     f,
-                    "lint found errors in {}: nothing was built (use --skip-failing to build the other locales)",
+                    "lint found errors in {}: nothing was published (use --skip-failing to publish the rest)",
                     failing.join(", ")
                 )
             }

@@ -2,107 +2,39 @@
 //! engine as the build, nothing rendered or encoded, and what a reader would miss reported as
 //! diagnostics that point at the message in the locale's .ftl file and name the template and layer.
 
-use std::collections::BTreeMap;
-
-use placard_core::{Code, Diagnostic, LineIndex};
-use std::sync::Arc;
-
 use image::RgbaImage;
+use placard_core::{Code, Diagnostic, LineIndex};
 use placard_layout::{TextBlock, keep_together};
 use placard_pipeline::{BoxPx, Layer, Template, TextLayer, Workspace};
-use rayon::prelude::*;
 
+use crate::assess::{Texts, assess, attribute, template_findings};
 use crate::inputs::Inputs;
-use crate::scene::{compose, family_for};
 use crate::texts::{Text, format_all};
 
 /// The default legible minimum for required text: this share of the canvas's shorter side.
 pub const MIN_LEGIBLE_SHARE: f32 = 0.025;
 
-/// Runs the layout checks for `locales` over every template in `inputs`.
+/// Runs the layout checks for `locales` over every template in `inputs`: the template-level
+/// checks, then each locale × template composed and checked ([`crate::assess`]).
 pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str]) -> Vec<Diagnostic> {
-    let config = &workspace.config;
-    let required: Vec<&str> = config.rules.required.iter().map(|r| r.message.as_str()).collect();
-    let keep: Vec<&str> = config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect();
-    let mut out = Vec::new();
-    for template in &inputs.templates {
-        out.extend(hidden(workspace, template, &required));
-    }
     let ids = inputs.message_ids(false);
-    let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
-        locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
+    let texts: Texts<'_> = locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
-    // Background images scaled once per template, as the build does.
-    let backgrounds: BTreeMap<&str, Arc<RgbaImage>> =
-        inputs.templates.iter().filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?))).collect();
-    let shared: Vec<std::sync::OnceLock<RgbaImage>> =
-        inputs.templates.iter().map(|_| std::sync::OnceLock::new()).collect();
-    let found: Vec<Vec<Diagnostic>> = jobs
-        .par_iter()
-        .map_init(
-            || inputs.fonts.typesetter(),
-            |typesetter, &(locale, template)| {
-                let texts = &texts[locale];
-                let composed = compose(
-                    template,
-                    inputs,
-                    locale,
-                    texts,
-                    backgrounds.get(template.name.as_str()),
-                    &keep,
-                    typesetter,
-                );
-                // What is behind the text: the scene without its text. It is the same for every
-                // locale unless a band follows the text or an image changes per locale, so it is
-                // rendered once per template when it can be.
-                let mut backdrop = composed.scene;
-                let painted: Vec<placard_render::Layer> = std::mem::take(&mut backdrop.layers);
-                let mut text_layers = Vec::new();
-                for layer in painted {
-                    match layer {
-                        placard_render::Layer::Text { .. } => text_layers.push(layer),
-                        other => backdrop.layers.push(other),
-                    }
-                }
-                let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
-                let rendered;
-                let behind: &RgbaImage = if shareable(template) {
-                    shared[t].get_or_init(|| placard_render::render(&backdrop))
-                } else {
-                    rendered = placard_render::render(&backdrop);
-                    &rendered
-                };
-                let mut found = Vec::new();
-                let text_template_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
-                    Layer::Text(t) => Some((i, t)),
-                    Layer::Image(_) => None,
-                });
-                for (((index, text_layer), (block, fitted_in)), painted) in
-                    text_template_layers.zip(&composed.blocks).zip(&text_layers)
-                {
-                    let Some(Some(text)) = texts.get(&text_layer.message) else { continue };
-                    let at = Place { workspace, locale, template, index, layer: text_layer, text };
-                    let family = family_for(inputs, locale, text_layer);
-                    check_block(&at, block, *fitted_in, family, &required, &keep, &mut found);
-                    check_contrast(&at, painted, behind, block.size, &mut found);
-                }
-                found
-            },
-        )
-        .collect();
-    out.extend(found.into_iter().flatten());
+    let templates: Vec<&Template> = inputs.templates.iter().collect();
+    let mut out = template_findings(workspace, &templates);
+    out.extend(attribute(workspace, &assess(workspace, inputs, &texts, &jobs, false)));
     out
 }
 
 /// Where a finding is: the locale, template and layer, and the message's text.
-struct Place<'a> {
-    workspace: &'a Workspace,
-    locale: &'a str,
-    template: &'a Template,
-    index: usize,
-    layer: &'a TextLayer,
-    text: &'a Text,
+pub(crate) struct Place<'a> {
+    pub workspace: &'a Workspace,
+    pub locale: &'a str,
+    pub template: &'a Template,
+    pub index: usize,
+    pub layer: &'a TextLayer,
+    pub text: &'a Text,
 }
 
 impl Place<'_> {
@@ -120,7 +52,7 @@ impl Place<'_> {
     }
 }
 
-fn check_block(
+pub(crate) fn check_block(
     at: &Place<'_>,
     block: &TextBlock,
     [width, height]: [f32; 2],
@@ -223,18 +155,10 @@ fn check_block(
     }
 }
 
-/// Whether `template`'s backdrop (everything but its text) is the same for every locale.
-fn shareable(template: &Template) -> bool {
-    template.layers.iter().all(|l| match l {
-        Layer::Text(t) => t.band.is_none_or(|b| !b.hug),
-        Layer::Image(i) => i.locales.is_empty(),
-    })
-}
-
 /// WCAG 2.x contrast of the text colour against what is behind its ink. The backdrop varies
 /// (gradients, photos), so the ratio reported is the one that 90% of the ink's pixels reach or
 /// beat: a few pixels over a bright spot do not fail a poster, a tenth of the text does.
-fn check_contrast(
+pub(crate) fn check_contrast(
     at: &Place<'_>,
     painted: &placard_render::Layer,
     behind: &RgbaImage,
@@ -305,13 +229,20 @@ static LINEAR: std::sync::LazyLock<[f64; 256]> = std::sync::LazyLock::new(|| {
 });
 
 /// Template-level checks: every required message has a layer, inside the safe area, uncovered.
-fn hidden(workspace: &Workspace, template: &Template, required: &[&str]) -> Vec<Diagnostic> {
+pub(crate) fn hidden(workspace: &Workspace, template: &Template, required: &[&str]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let display = placard_pipeline::relative(&template.path, &workspace.config.root);
-    let finding = |message: String, layer: Option<String>| {
+    let finding = |message: String, layer: Option<(usize, String)>| {
         let mut d = Diagnostic::error(Code::HelplineHidden, message).file(&display);
         d.template = Some(template.name.clone());
-        d.layer = layer;
+        if let Some((index, name)) = layer {
+            // At the layer in the template file: the designer's fix goes there.
+            if let Some(&(line, column)) = template.layer_at.get(index) {
+                d.line = Some(line);
+                d.column = Some(column);
+            }
+            d.layer = Some(name);
+        }
         d
     };
     for id in &template.requires {
@@ -335,7 +266,7 @@ fn hidden(workspace: &Workspace, template: &Template, required: &[&str]) -> Vec<
                         template.name,
                         template.safe.as_array()
                     ),
-                    Some(name.clone()),
+                    Some((index, name.clone())),
                 )
                 .hint("Move the layer's box inside `safe`."),
             );
@@ -354,7 +285,7 @@ fn hidden(workspace: &Workspace, template: &Template, required: &[&str]) -> Vec<
                             "`{id}` in {} {name} is covered by layers[{j}] ({what}), drawn after it",
                             template.name
                         ),
-                        Some(name.clone()),
+                        Some((index, name.clone())),
                     )
                     .hint("Draw the required layer last, or move the other layer off it."),
                 );

@@ -5,12 +5,15 @@
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
 //! - `texts`: messages formatted with fluent-bundle, as an application would.
-//! - `layout_lint`: the layout checks `placard lint` runs (overflow, too-small, missing-glyph,
-//!   helpline-hidden, broken-number, glyph-level bidi-order), laying out without rendering.
+//! - `assess`: each locale × template composed once into the scene the renderer draws, and the
+//!   layout checks run on it; lint and build share it, so build refuses exactly what lint rejects.
+//! - `layout_lint`: the layout checks themselves (overflow, too-small, missing-glyph, contrast,
+//!   helpline-hidden, broken-number, glyph-level bidi-order).
 //! - `scene`: one asset's layers laid out into a renderable scene.
 //! - `output`: atomic writes, `manifest.json`, `index.html`.
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
 
+mod assess;
 mod context;
 mod error;
 mod inputs;
@@ -24,4 +27,4 @@ pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Linted, MIN_LEGIBLE_SHARE, lint_all, lint_layout};
 pub use output::{AssetRecord, LayerRecord, Manifest};
-pub use plan::{BuildOptions, BuildReport, Event, Shard, build};
+pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};

@@ -183,7 +183,15 @@ pub const THUMBNAIL_WIDTH: u32 = 240;
 /// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
 /// and `dir="rtl"` on right-to-left rows, with links to the translator context pages of `context`
 /// locales. Self-contained: no scripts, no network.
-pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> String {
+/// The contact sheet: every published asset, and what was not published and why (the locales
+/// whose text failed lint, the assets the layout checks refused), so the sheet says what lint says.
+pub fn contact_sheet(
+    manifest: &Manifest,
+    campaign: &str,
+    context: &[&str],
+    blocked: &[String],
+    refused: &[crate::Refused],
+) -> String {
     let mut templates: Vec<&str> = manifest.assets.iter().map(|a| a.template.as_str()).collect();
     templates.sort_unstable();
     templates.dedup();
@@ -242,6 +250,27 @@ pub fn contact_sheet(manifest: &Manifest, campaign: &str, context: &[&str]) -> S
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n");
+    if !blocked.is_empty() || !refused.is_empty() {
+        html.push_str("<h2>Not published</h2>\n<ul class=\"refused\">\n");
+        for locale in blocked {
+            let _ = writeln!(
+                html,
+                "<li><b>{l}</b>: the translation has lint errors (run <code>placard lint --locale {l}</code>)</li>",
+                l = escape(locale)
+            );
+        }
+        for r in refused {
+            let codes: Vec<&str> = r.codes.iter().map(|c| c.as_str()).collect();
+            let _ = writeln!(
+                html,
+                "<li><b>{l}</b> / {t}: refused by the layout checks: {c} (run <code>placard lint --locale {l}</code>)</li>",
+                l = escape(&r.locale),
+                t = escape(&r.template),
+                c = escape(&codes.join(", "))
+            );
+        }
+        html.push_str("</ul>\n");
+    }
     if !context.is_empty() {
         let links: Vec<String> =
             context.iter().map(|l| format!("<a href=\"context/{l}.html\">{l}</a>", l = escape(l))).collect();
@@ -335,7 +364,7 @@ mod tests {
             placard: "0".into(),
             assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
         };
-        let html = contact_sheet(&manifest, "not-my-friend", &[]);
+        let html = contact_sheet(&manifest, "not-my-friend", &[], &[], &[]);
         assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
         // A size in a right-to-left row would read 1080×1080 backwards without its own direction.
         assert!(html.contains("<span dir=\"ltr\">1080×1080</span>"));

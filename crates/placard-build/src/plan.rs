@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use image::RgbaImage;
+use std::collections::BTreeSet;
+
+use placard_core::Code;
 use placard_lint::Report;
 use placard_pipeline::{Layer, OutputFormat, Template, TemplateBackground, Workspace};
 use placard_render::Format;
@@ -11,10 +13,11 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
+use crate::assess::{Texts, assess, attribute, template_findings};
 use crate::context::context_pages;
 use crate::inputs::Inputs;
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
-use crate::scene::{compose, family_for};
+use crate::scene::{Composed, family_for};
 use crate::texts::{Text, format_all};
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
@@ -53,57 +56,68 @@ pub enum Event<'a> {
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Every finding of the run, text and layout: what `placard lint` reports for the same scope.
     pub lint: Report,
-    /// Locales not built because lint found errors in them (with `--skip-failing`).
+    /// Locales not built because the text checks found errors in them (with `--skip-failing`).
     pub skipped_locales: Vec<String>,
+    /// Assets not built because the layout checks found errors in them (with `--skip-failing`).
+    pub refused: Vec<Refused>,
     pub rendered: usize,
     pub reused: usize,
     pub out: PathBuf,
     pub manifest: Manifest,
 }
 
-/// One locale × template, with everything needed to render it.
+/// An asset the build would not publish, and the checks that failed on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub locale: String,
+    pub template: String,
+    /// The codes of the errors found, each once, in code order.
+    pub codes: Vec<Code>,
+}
+
+/// One locale × template in this run's scope.
 struct Planned<'a> {
     locale: &'a str,
     template: &'a Template,
-    texts: BTreeMap<String, Option<Text>>,
     inputs_hash: String,
+    /// The previous build's records, when its inputs are unchanged (it passed every check then).
     reuse: Option<Vec<AssetRecord>>,
+    /// Its place in the assessed list, when it was composed and checked in this run.
+    assessed: Option<usize>,
 }
 
-/// Runs `placard build` over the locales `workspace` selected.
+/// Runs `placard build` over the locales `workspace` selected: the text checks, then every
+/// asset in scope composed and checked ([`crate::assess`]); nothing is published when any of them
+/// failed, or, with `skip_failing`, everything but what failed.
 pub fn build(
     workspace: &Workspace,
     options: &BuildOptions,
     events: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<BuildReport, BuildError> {
     let config = &workspace.config;
-    let lint = workspace.lint();
+    let mut lint = workspace.lint();
     let failing: Vec<String> =
         lint.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(code, _)| code.clone()).collect();
     let mut missing_locales: Vec<String> = lint
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code == placard_core::Code::MissingLocale)
+        .filter(|d| d.is_error() && d.code == Code::MissingLocale)
         .filter_map(|d| d.locale.clone())
         .collect();
     missing_locales.dedup();
-    let mut blocked = failing.clone();
+    let mut blocked = failing;
     blocked.extend(missing_locales);
     blocked.sort();
     blocked.dedup();
-    if !blocked.is_empty() && !options.skip_failing {
-        return Err(BuildError::Lint { report: Box::new(lint), failing: blocked });
-    }
 
     let inputs = Inputs::load(config, &options.templates)?;
-    let locales: Vec<&str> =
-        workspace.selected.iter().map(String::as_str).filter(|l| !blocked.iter().any(|b| b == l)).collect();
+    let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
 
     // Every message a template shows, formatted for every locale; an id no locale has is an error.
     let ids = inputs.message_ids(true);
-    let texts: BTreeMap<&str, BTreeMap<String, Option<Text>>> =
-        locales.iter().map(|&locale| (locale, format_all(workspace, locale, &ids))).collect();
+    let texts: Texts<'_> = selected.iter().map(|&locale| (locale, format_all(workspace, locale, &ids))).collect();
     for template in &inputs.templates {
         for (i, layer) in template.layers.iter().enumerate() {
             let Layer::Text(text) = layer else { continue };
@@ -123,73 +137,118 @@ pub fn build(
     let out = options.out.clone().unwrap_or_else(|| config.out_dir.clone());
     let previous = if options.force { None } else { Manifest::read(&out) };
 
+    // Every asset in scope, with its inputs hash; one whose inputs are unchanged since it was
+    // last published passed every check with these inputs and is reused, unchecked and unrendered.
     let mut plan = Vec::new();
-    for &locale in &locales {
+    let mut jobs = Vec::new();
+    for &locale in &selected {
         for template in &inputs.templates {
             if let Some(shard) = options.shard
                 && !in_shard(locale, &template.name, shard)
             {
                 continue;
             }
-            let texts = texts[locale].clone();
-            let inputs_hash = inputs_hash(&inputs, template, locale, &texts, &keep);
-            let reuse = previous.as_ref().and_then(|m| reusable(m, &out, locale, template, &inputs_hash));
-            plan.push(Planned { locale, template, texts, inputs_hash, reuse });
+            let inputs_hash = inputs_hash(&inputs, config, template, locale, &texts[locale], &keep);
+            let reuse = previous
+                .as_ref()
+                .filter(|_| !blocked.iter().any(|b| b == locale))
+                .and_then(|m| reusable(m, &out, locale, template, &inputs_hash));
+            let assessed = reuse.is_none().then(|| {
+                jobs.push((locale, template));
+                jobs.len() - 1
+            });
+            plan.push(Planned { locale, template, inputs_hash, reuse, assessed });
         }
     }
+    let templates: Vec<&Template> = inputs.templates.iter().collect();
+    let template_level = template_findings(workspace, &templates);
+    let mut assessed = assess(workspace, &inputs, &texts, &jobs, true);
+    lint.extend(template_level.iter().cloned());
+    lint.extend(attribute(workspace, &assessed));
+
+    // What the layout checks refuse: an asset with an error of its own, or of its template.
+    let mut refused = Vec::new();
+    for planned in plan.iter().filter(|p| !blocked.iter().any(|b| b == p.locale)) {
+        let own = planned.assessed.map(|i| assessed[i].findings.as_slice()).unwrap_or_default();
+        let of_template = template_level.iter().filter(|d| d.template.as_deref() == Some(&planned.template.name));
+        let codes: BTreeSet<Code> = own.iter().chain(of_template).filter(|d| d.is_error()).map(|d| d.code).collect();
+        if !codes.is_empty() {
+            refused.push(Refused {
+                locale: planned.locale.to_owned(),
+                template: planned.template.name.clone(),
+                codes: codes.into_iter().collect(),
+            });
+        }
+    }
+    if (!blocked.is_empty() || !refused.is_empty()) && !options.skip_failing {
+        let mut failing = blocked;
+        failing.extend(refused.iter().map(|r| format!("{}/{}", r.locale, r.template)));
+        return Err(BuildError::Lint { report: Box::new(lint), failing });
+    }
+    let is_refused = |p: &Planned<'_>| refused.iter().any(|r| r.locale == p.locale && r.template == p.template.name);
+    plan.retain(|p| !blocked.iter().any(|b| b == p.locale) && !is_refused(p));
+    // Scenes of what will not be published are not kept for rendering.
+    let publishing: BTreeSet<usize> = plan.iter().filter_map(|p| p.assessed).collect();
+    for (i, a) in assessed.iter_mut().enumerate() {
+        if !publishing.contains(&i) {
+            a.composed = None;
+        }
+    }
+
     let to_render = plan.iter().filter(|p| p.reuse.is_none()).count();
     events(Event::Planned { total: plan.len(), to_render });
     let staging = Staging::new(&out)?;
 
-    let backgrounds: BTreeMap<&str, std::sync::Arc<RgbaImage>> = inputs
-        .templates
-        .par_iter()
-        .filter(|t| plan.iter().any(|p| p.reuse.is_none() && p.template.name == t.name))
-        .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
-        .collect();
-
     let results: Vec<Result<Vec<AssetRecord>, BuildError>> = plan
         .par_iter()
-        .map_init(
-            || inputs.fonts.typesetter(),
-            |typesetter, planned| {
-                let records = match &planned.reuse {
-                    Some(records) => {
-                        for record in records {
-                            staging.adopt(&record.path)?;
-                        }
-                        if let Some(first) = records.first() {
-                            staging.adopt(&first.thumbnail)?;
-                        }
-                        records.clone()
+        .map(|planned| {
+            let records = match (&planned.reuse, planned.assessed.and_then(|i| assessed[i].composed.as_ref())) {
+                (Some(records), _) => {
+                    for record in records {
+                        staging.adopt(&record.path)?;
                     }
-                    None => render_one(planned, &inputs, &backgrounds, &keep, &staging.dir, typesetter)?,
-                };
-                events(Event::Finished {
-                    locale: planned.locale,
-                    template: &planned.template.name,
-                    reused: planned.reuse.is_some(),
-                });
-                Ok(records)
-            },
-        )
+                    if let Some(first) = records.first() {
+                        staging.adopt(&first.thumbnail)?;
+                    }
+                    records.clone()
+                }
+                (None, Some(composed)) => render_one(planned, composed, &texts[planned.locale], &staging.dir)?,
+                (None, None) => unreachable!("an asset to render was composed"),
+            };
+            events(Event::Finished {
+                locale: planned.locale,
+                template: &planned.template.name,
+                reused: planned.reuse.is_some(),
+            });
+            Ok(records)
+        })
         .collect();
+    drop(assessed);
     let mut assets = Vec::new();
     for result in results {
         assets.extend(result?);
     }
-    let rendered = plan.iter().filter(|p| p.reuse.is_none()).count();
+    let rendered = to_render;
     let reused = plan.len() - rendered;
 
     // Keep what an earlier build made outside this run's scope (other locales, templates or
     // shards), unless its locale now fails lint: nothing from a failing locale stays published.
+    // (A refused asset is in scope, so an earlier copy of it is not kept either.)
+    let in_scope = |locale: &str, template: &str| {
+        selected.contains(&locale)
+            && inputs.templates.iter().any(|t| t.name == template)
+            && options.shard.is_none_or(|shard| in_shard(locale, template, shard))
+    };
     if let Some(previous) = Manifest::read(&out) {
         for record in previous.assets {
-            let in_scope = plan.iter().any(|p| p.locale == record.locale && p.template.name == record.template);
             // Pseudo-locale assets stay only while builds ask for them (`--pseudo`).
             let stale_pseudo = placard_fluent::pseudo::Pseudo::from_code(&record.locale).is_some()
                 && !workspace.pseudo.contains(&record.locale);
-            if !in_scope && !stale_pseudo && !blocked.contains(&record.locale) && out.join(&record.path).is_file() {
+            if !in_scope(&record.locale, &record.template)
+                && !stale_pseudo
+                && !blocked.contains(&record.locale)
+                && out.join(&record.path).is_file()
+            {
                 staging.adopt(&record.path)?;
                 if !staging.dir.join(&record.thumbnail).exists() && out.join(&record.thumbnail).is_file() {
                     staging.adopt(&record.thumbnail)?;
@@ -224,7 +283,7 @@ pub fn build(
         }
     }
     context.sort_unstable();
-    let mut sheet = contact_sheet(&manifest, campaign, &context);
+    let mut sheet = contact_sheet(&manifest, campaign, &context, &blocked, &refused);
     if options.live_reload {
         let id: String =
             Sha256::digest(manifest.to_json().as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -234,30 +293,19 @@ pub fn build(
     write_atomic(&staging.dir.join("index.html"), sheet.as_bytes())?;
     staging.publish()?;
 
-    let skipped_locales = if options.skip_failing { blocked } else { Vec::new() };
-    Ok(BuildReport { lint, skipped_locales, rendered, reused, out, manifest })
+    let skipped_locales = blocked;
+    Ok(BuildReport { lint, skipped_locales, refused, rendered, reused, out, manifest })
 }
 
 fn render_one(
     planned: &Planned<'_>,
-    inputs: &Inputs,
-    backgrounds: &BTreeMap<&str, std::sync::Arc<RgbaImage>>,
-    keep: &[&str],
+    composed: &Composed,
+    texts: &BTreeMap<String, Option<Text>>,
     out: &std::path::Path,
-    typesetter: &mut placard_layout::Typesetter,
 ) -> Result<Vec<AssetRecord>, BuildError> {
     let template = planned.template;
-    let composed = compose(
-        template,
-        inputs,
-        planned.locale,
-        &planned.texts,
-        backgrounds.get(template.name.as_str()),
-        keep,
-        typesetter,
-    );
     let pixels = placard_render::render(&composed.scene);
-    let alt = template.alt.as_ref().and_then(|id| planned.texts.get(id).cloned().flatten()).map(|t| t.text);
+    let alt = template.alt.as_ref().and_then(|id| texts.get(id).cloned().flatten()).map(|t| t.text);
     let dir = placard_lint::direction(planned.locale);
     let thumbnail = format!("thumbs/{}/{}.png", planned.locale, template.name);
     let thumb_height =
@@ -323,6 +371,7 @@ fn reusable(
 /// it uses, the locale's family and direction, the texts and the phrases kept together.
 fn inputs_hash(
     inputs: &Inputs,
+    config: &placard_pipeline::Config,
     template: &Template,
     locale: &str,
     texts: &BTreeMap<String, Option<Text>>,
@@ -361,6 +410,10 @@ fn inputs_hash(
     }
     for phrase in keep {
         field(phrase.as_bytes());
+    }
+    // The required rules decide what the layout checks demand (too-small, helpline-hidden).
+    for rule in &config.rules.required {
+        field(rule.message.as_bytes());
     }
     hex(&h.finalize())
 }

@@ -99,7 +99,8 @@ struct Selection {
 struct BuildArgs {
     #[command(flatten)]
     selection: Selection,
-    /// Build the locales that pass lint and list the others, instead of building nothing.
+    /// Publish what passes lint and list what does not (each locale whose text fails, each asset
+    /// the layout checks refuse, with the reason), instead of publishing nothing.
     #[arg(long)]
     skip_failing: bool,
     /// Render every asset, even those whose inputs have not changed.
@@ -195,9 +196,10 @@ fn watch(config: &std::path::Path, args: &WatchArgs) -> ExitCode {
                 writeln!(out, "\nchanged: {}", files.join(", "))
             }
             WatchEvent::Linted { workspace, report, new, fixed } => {
+                let sources = Sources::new(workspace);
                 let shown_new = new.len();
                 let rendered =
-                    human::render_diagnostics(new, &|file| workspace.source(file), human::Options { color: true });
+                    human::render_diagnostics(new, &|file| sources.get(file), human::Options { color: true });
                 let _ = out.write_all(rendered.as_bytes());
                 writeln!(
                     out,
@@ -263,7 +265,8 @@ fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
 }
 
 fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
-    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, false) {
+    let speak = if args.format == StatusFormat::Json { Speak::Json } else { Speak::Human };
+    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, false, speak) {
         Ok(linted) => linted,
         Err(code) => return code,
     };
@@ -283,7 +286,7 @@ fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
 }
 
 fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
-    let workspace = match load(config, &args.selection.locales, args.pseudo) {
+    let workspace = match load(config, &args.selection.locales, args.pseudo, Speak::Human) {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
@@ -310,6 +313,17 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
                     report.skipped_locales[0]
                 );
             }
+            for refused in &report.refused {
+                let codes: Vec<&str> = refused.codes.iter().map(|c| c.as_str()).collect();
+                let _ = writeln!(
+                    err,
+                    "warning: not published: {}/{}: the layout checks found {} (run `placard lint --locale {}` to see them)",
+                    refused.locale,
+                    refused.template,
+                    codes.join(", "),
+                    refused.locale
+                );
+            }
             let _ = writeln!(
                 err,
                 "built {} files for {} locales in {} ({} rendered, {} unchanged) in {:.2} s; contact sheet: {}",
@@ -331,7 +345,8 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(placard_build::BuildError::Lint { report, failing }) => {
-            let rendered = human::render(&report, &|file| workspace.source(file), human::Options { color: true });
+            let sources = Sources::new(&workspace);
+            let rendered = human::render(&report, &|file| sources.get(file), human::Options { color: true });
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(rendered.as_bytes());
             let error = placard_build::BuildError::Lint { report, failing };
@@ -365,12 +380,20 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo) {
+    let speak = match args.format {
+        Format::Human => Speak::Human,
+        Format::Json => Speak::Json,
+        Format::Github => Speak::Github,
+    };
+    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo, speak) {
         Ok((workspace, linted)) => (workspace, linted.report),
         Err(code) => return code,
     };
     let rendered = match args.format {
-        Format::Human => human::render(&report, &|file| workspace.source(file), human::Options { color: true }),
+        Format::Human => {
+            let sources = Sources::new(&workspace);
+            human::render(&report, &|file| sources.get(file), human::Options { color: true })
+        }
         Format::Json => json::render(&report),
         Format::Github => github::render(&report),
     };
@@ -398,20 +421,106 @@ fn load_and_lint(
     locales: &[String],
     layout: bool,
     pseudo: bool,
+    speak: Speak,
 ) -> Result<(Workspace, placard_build::Linted), ExitCode> {
-    let workspace = load(config, locales, pseudo)?;
-    let linted = placard_build::lint_all(&workspace, layout).map_err(|e| unusable(&e))?;
+    let workspace = load(config, locales, pseudo, speak)?;
+    let linted = placard_build::lint_all(&workspace, layout).map_err(|e| unusable_as(speak, &e))?;
     Ok((workspace, linted))
 }
 
 /// Loads the project (only `locales`, when given), with the pseudo-locales when `pseudo` is set.
-fn load(config: &std::path::Path, locales: &[String], pseudo: bool) -> Result<Workspace, ExitCode> {
+fn load(config: &std::path::Path, locales: &[String], pseudo: bool, speak: Speak) -> Result<Workspace, ExitCode> {
     let mut workspace =
-        Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable(&e))?;
+        Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable_as(speak, &e))?;
     if pseudo {
-        workspace.add_pseudo_locales().map_err(|e| unusable(&e))?;
+        workspace.add_pseudo_locales().map_err(|e| unusable_as(speak, &e))?;
     }
     Ok(workspace)
+}
+
+/// The text of every file a finding can point at, keyed as findings name it: the locales' `.ftl`
+/// files (the workspace holds them) and the templates (read here, for the findings a template
+/// causes), so the human report can show the line.
+struct Sources<'w> {
+    workspace: &'w Workspace,
+    templates: std::collections::BTreeMap<String, String>,
+}
+
+impl<'w> Sources<'w> {
+    fn new(workspace: &'w Workspace) -> Self {
+        let root = &workspace.config.root;
+        let templates = workspace
+            .config
+            .templates
+            .iter()
+            .filter_map(|path| Some((placard_pipeline::relative(path, root), std::fs::read_to_string(path).ok()?)))
+            .collect();
+        Sources { workspace, templates }
+    }
+
+    fn get(&self, file: &str) -> Option<&str> {
+        self.workspace.source(file).or_else(|| self.templates.get(file).map(String::as_str))
+    }
+}
+
+/// How a command reports unusable input: in the format its output was asked for, so a CI job
+/// that parses JSON or reads annotations learns why the run could not start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Speak {
+    Human,
+    Json,
+    Github,
+}
+
+/// An error that knows the file (and line and column) it is about.
+trait Located: std::error::Error {
+    fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)>;
+    fn detail(&self) -> String;
+}
+
+impl Located for placard_pipeline::Error {
+    fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)> {
+        placard_pipeline::Error::location(self)
+    }
+    fn detail(&self) -> String {
+        placard_pipeline::Error::detail(self)
+    }
+}
+
+impl Located for placard_build::BuildError {
+    fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)> {
+        placard_build::BuildError::location(self)
+    }
+    fn detail(&self) -> String {
+        placard_build::BuildError::detail(self)
+    }
+}
+
+/// Reports unusable input in `speak`'s format (JSON and annotations on stdout, where the rest of
+/// that output goes; the human text on stderr) and returns exit code 2.
+fn unusable_as(speak: Speak, error: &dyn Located) -> ExitCode {
+    let rendered = match speak {
+        Speak::Human => return unusable(error),
+        Speak::Json | Speak::Github => {
+            let here = std::env::current_dir().unwrap_or_default();
+            let location = error.location();
+            let report = placard_report::unusable::Unusable {
+                file: location.map(|(path, _, _)| placard_pipeline::relative(path, &here)),
+                line: location.and_then(|(_, line, _)| line),
+                column: location.and_then(|(_, _, column)| column),
+                message: error.detail(),
+            };
+            if speak == Speak::Json {
+                placard_report::unusable::json(&report)
+            } else {
+                placard_report::unusable::github(&report)
+            }
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush());
+    let _ = writeln!(anstream::stderr(), "error: {error}");
+    ExitCode::from(EXIT_UNUSABLE)
 }
 
 fn unusable(error: &dyn std::error::Error) -> ExitCode {

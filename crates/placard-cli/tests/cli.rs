@@ -8,6 +8,7 @@ mod browser;
 mod build;
 mod docs;
 mod exit_codes;
+mod gate;
 mod golden;
 mod new_locale;
 mod reporters;

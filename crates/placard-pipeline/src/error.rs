@@ -2,7 +2,7 @@
 //! the content (a broken .ftl) are diagnostics, never these.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Unusable input: `placard` exits with code 2.
 #[derive(Debug)]
@@ -30,6 +30,25 @@ impl fmt::Display for Error {
             Error::Config { path, message, .. } => write!(f, "{}: {message}", path.display()),
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
             Error::Refused { message } => f.write_str(message),
+        }
+    }
+}
+
+impl Error {
+    /// The file at fault, with the 1-based line and column where known.
+    pub fn location(&self) -> Option<(&Path, Option<u64>, Option<u64>)> {
+        match self {
+            Error::ReadConfig { path, .. } | Error::Io { path, .. } => Some((path, None, None)),
+            Error::Config { path, line, column, .. } => Some((path, *line, *column)),
+            Error::Refused { .. } => None,
+        }
+    }
+
+    /// What is wrong, without the location [`Error::location`] gives.
+    pub fn detail(&self) -> String {
+        match self {
+            Error::ReadConfig { source, .. } | Error::Io { source, .. } => format!("cannot read it: {source}"),
+            Error::Config { message, .. } | Error::Refused { message } => message.clone(),
         }
     }
 }

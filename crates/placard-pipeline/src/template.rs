@@ -220,6 +220,9 @@ pub struct Template {
     pub alt: Option<String>,
     pub outputs: Vec<OutputFormat>,
     pub layers: Vec<Layer>,
+    /// Where each layer starts in the file (1-based line and column), in `layers` order: a
+    /// finding the template causes (a colour, a box too small in every locale) points there.
+    pub layer_at: Vec<(u32, u32)>,
 }
 
 impl Template {
@@ -366,8 +369,10 @@ impl Template {
         };
 
         let mut layers = Vec::new();
+        let mut layer_at = Vec::new();
         for (i, layer) in raw.layers.iter().enumerate() {
             let at = &layer.referenced;
+            layer_at.push((at.line() as u32, at.column() as u32));
             let l = &layer.value;
             let [x, y, w, h] = l.bbox;
             let bbox = BoxPx { x, y, w, h };
@@ -481,6 +486,7 @@ impl Template {
             alt: raw.alt,
             outputs,
             layers,
+            layer_at,
         })
     }
 }

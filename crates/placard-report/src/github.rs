@@ -46,12 +46,12 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Escapes a command's message (GitHub's rules for workflow command data).
-fn data(s: &str) -> String {
+pub(crate) fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value, which also may not contain `:` or `,`.
-fn property(s: &str) -> String {
+pub(crate) fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -10,5 +10,6 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod unusable;
 
 pub use placard_lint::Report;

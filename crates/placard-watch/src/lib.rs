@@ -184,13 +184,18 @@ fn round(
     let mut seen = BTreeSet::new();
     paths.retain(|p| seen.insert(p.clone()) && p.exists());
 
-    let report = match placard_build::lint_all(&workspace, true) {
-        Ok(linted) => linted.report,
+    // One round is one build: it runs every check (text and layout) on the scenes it renders, so
+    // the findings shown are the ones the build acted on, and nothing is laid out twice.
+    let started = Instant::now();
+    let build = BuildOptions { skip_failing: true, live_reload: true, ..options.build.clone() };
+    let built = match placard_build::build(&workspace, &build, &|_| {}) {
+        Ok(built) => built,
         Err(error) => {
             on(WatchEvent::Unusable { error: &error });
             return Some(paths);
         }
     };
+    let report = &built.lint;
     let keys: BTreeSet<Key> = report.diagnostics.iter().map(key).collect();
     let (new, fixed) = match previous.as_ref() {
         Some(before) => (
@@ -199,15 +204,9 @@ fn round(
         ),
         None => (report.diagnostics.iter().collect(), 0),
     };
-    on(WatchEvent::Linted { workspace: &workspace, report: &report, new, fixed });
+    on(WatchEvent::Linted { workspace: &workspace, report, new, fixed });
     *previous = Some(keys);
-
-    let started = Instant::now();
-    let build = BuildOptions { skip_failing: true, live_reload: true, ..options.build.clone() };
-    match placard_build::build(&workspace, &build, &|_| {}) {
-        Ok(built) => on(WatchEvent::Built { report: &built, seconds: started.elapsed().as_secs_f64() }),
-        Err(error) => on(WatchEvent::Unusable { error: &error }),
-    }
+    on(WatchEvent::Built { report: &built, seconds: started.elapsed().as_secs_f64() });
     Some(paths)
 }
 

@@ -206,3 +206,31 @@ fn a_symlink_in_a_locale_folder_is_not_followed_and_is_named() {
         .collect();
     assert_eq!(symlinks, ["locales/de", "locales/en-GB/linked.ftl"]);
 }
+
+#[test]
+fn unusable_input_speaks_the_format_that_was_asked_for() {
+    // A CI job that parses JSON or reads annotations must learn why the run could not start.
+    let dir = project("locales:\n  dir: locales\n  reference: en-GB\n  stirct: false\n");
+    let output = placard(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(exit_code(&output), 2);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
+    let error = &value["error"];
+    assert_eq!(error["file"], "pipeline.yaml");
+    assert_eq!(error["line"], 4);
+    assert!(error["column"].as_u64().is_some(), "{value}");
+    assert!(error["message"].as_str().expect("a message").contains("stirct"), "{value}");
+
+    let output = placard(dir.path(), &["lint", "--format", "github"]);
+    assert_eq!(exit_code(&output), 2);
+    let out = stdout(&output);
+    assert!(out.starts_with("::error file=pipeline.yaml,line=4,col="), "{out}");
+    assert!(out.contains("title=unusable-input::") && out.contains("stirct"), "{out}");
+
+    // A file that is not there at all: named, without a line.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let output = placard(empty.path(), &["status", "--format", "json"]);
+    assert_eq!(exit_code(&output), 2);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
+    assert_eq!(value["error"]["file"], "pipeline.yaml");
+    assert!(value["error"]["line"].is_null());
+}
