@@ -7,8 +7,8 @@
 //! - `texts`: messages formatted with fluent-bundle, as an application would.
 //! - `assess`: each locale × template composed once into the scene the renderer draws, and the
 //!   layout checks run on it; lint and build share it, so build refuses exactly what lint rejects.
-//! - `layout_lint`: the layout checks themselves (overflow, too-small, missing-glyph, contrast,
-//!   helpline-hidden, broken-number, glyph-level bidi-order).
+//! - `layout_lint`: `placard lint`'s layout half: templates' geometry and every asset composed,
+//!   judged by `placard_lint::layout` (the checks live with the other checks).
 //! - `scene`: one asset's layers laid out into a renderable scene.
 //! - `output`: atomic writes, `manifest.json`, `index.html`.
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
@@ -25,6 +25,6 @@ mod texts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
-pub use layout_lint::{Linted, MIN_LEGIBLE_SHARE, lint_all, lint_layout};
+pub use layout_lint::{Linted, lint_all, lint_layout};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};

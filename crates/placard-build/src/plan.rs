@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
-use crate::assess::{Texts, assess, attribute, template_findings};
+use crate::assess::{Texts, assess, attribute};
 use crate::context::context_pages;
 use crate::inputs::Inputs;
+use crate::layout_lint::{geometry, template_findings};
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{Composed, family_for};
 use crate::texts::{Text, format_all};
@@ -160,11 +161,11 @@ pub fn build(
             plan.push(Planned { locale, template, inputs_hash, reuse, assessed });
         }
     }
-    let templates: Vec<&Template> = inputs.templates.iter().collect();
-    let template_level = template_findings(workspace, &templates);
+    let geometry: Vec<_> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
+    let template_level = template_findings(workspace, &geometry);
     let mut assessed = assess(workspace, &inputs, &texts, &jobs, true);
     lint.extend(template_level.iter().cloned());
-    lint.extend(attribute(workspace, &assessed));
+    lint.extend(attribute(&assessed, &geometry));
 
     // What the layout checks refuse: an asset with an error of its own, or of its template.
     let mut refused = Vec::new();

@@ -16,9 +16,17 @@ use crate::texts::Text;
 pub struct Composed {
     pub scene: Scene,
     pub layers: Vec<LayerRecord>,
-    /// The laid-out text of each text layer, in template order, with the box it was fitted in
-    /// (width, height in px, inside any band padding).
-    pub blocks: Vec<(TextBlock, [f32; 2])>,
+    /// The laid-out text of each text layer, in template order.
+    pub blocks: Vec<Block>,
+}
+
+/// One text layer's laid-out text, the box it was fitted in (width, height in px, inside any band
+/// padding) and where that box's top-left corner is on the canvas (where its glyphs are painted).
+#[derive(Debug)]
+pub struct Block {
+    pub text: TextBlock,
+    pub fitted_in: [f32; 2],
+    pub origin: (i32, i32),
 }
 
 /// The family that `locale`'s text is shaped with when a layer does not name one.
@@ -92,7 +100,7 @@ fn text_layers(
     rtl: bool,
     keep: &[&str],
     typesetter: &mut Typesetter,
-) -> (Vec<placard_render::Layer>, LayerRecord, (TextBlock, [f32; 2])) {
+) -> (Vec<placard_render::Layer>, LayerRecord, Block) {
     let b = layer.bbox;
     let [pad_v, pad_h] = layer.band.map_or([0.0, 0.0], |band| band.padding);
     let (pad_v, pad_h) = (pad_v.round() as i32, pad_h.round() as i32);
@@ -139,7 +147,7 @@ fn text_layers(
     let glyphs = block.glyphs.iter().filter_map(|g| g.mask.clone()).collect();
     painted.push(placard_render::Layer::Text { x: inner.0, y: inner.1, color: layer.color, glyphs });
     let fitted_in = [spec.width, spec.height];
-    (painted, record, (block, fitted_in))
+    (painted, record, Block { text: block, fitted_in, origin: (inner.0, inner.1) })
 }
 
 /// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.

@@ -8,6 +8,10 @@
 //! - `variables` (`variable-mismatch`), `references` (`unresolved-reference`)
 //! - `required` (`missing-required`, `required-text`), `bidi` (`bidi-order`)
 //! - `unsafe_chars` (`unsafe-char`)
+//!
+//! [`layout`] holds the checks on a composed asset (`overflow`, `too-small`, `missing-glyph`,
+//! `contrast`, `broken-number`, glyph-level `bidi-order`, `helpline-hidden`): `placard-build`
+//! composes each asset once and hands them what it composed.
 
 mod bidi;
 mod compare;
@@ -15,6 +19,7 @@ mod context;
 mod duplicates;
 mod empty;
 mod input;
+pub mod layout;
 mod references;
 mod required;
 mod rules;

@@ -1,0 +1,147 @@
+//! What the laid-out text itself shows: whether it fits, whether required text is legible,
+//! whether every character has a glyph, and whether each phrase kept together (the helpline) sits
+//! on one line with its glyphs in reading order.
+
+use std::collections::BTreeSet;
+
+use placard_core::{Code, Diagnostic};
+use placard_layout::keep_together;
+
+use super::Backdrop;
+use super::ComposedText;
+use super::contrast::check_contrast;
+
+/// Runs every check on one composed text layer. `phrases` are the required strings, which the
+/// composition keeps on one line.
+pub fn check_text(layer: &ComposedText<'_>, phrases: &[&str], backdrop: &Backdrop<'_>, out: &mut Vec<Diagnostic>) {
+    fits(layer, out);
+    legible(layer, out);
+    glyphs(layer, out);
+    kept_together(layer, phrases, out);
+    check_contrast(layer, backdrop, out);
+}
+
+fn where_(layer: &ComposedText<'_>) -> String {
+    format!("in {} {}", layer.template, layer.layer_name())
+}
+
+fn fits(layer: &ComposedText<'_>, out: &mut Vec<Diagnostic>) {
+    let block = layer.block;
+    if block.fits {
+        return;
+    }
+    let [width, height] = layer.fitted_in;
+    let (w, h) = block.extent.map_or((0.0, 0.0), |e| (e.width(), e.height()));
+    let mut why = Vec::new();
+    if h > height + 0.5 {
+        why.push(format!("it needs {h:.0} px of height, the box has {height:.0}"));
+    }
+    if w > width + 0.5 {
+        why.push(format!("a word needs {w:.0} px of width, the box has {width:.0}"));
+    }
+    out.push(
+        layer
+            .finding(
+                Code::Overflow,
+                format!(
+                    "`{}` does not fit {} even at {} px ({} lines): {}",
+                    layer.message,
+                    where_(layer),
+                    block.size,
+                    block.lines.len(),
+                    why.join("; ")
+                ),
+            )
+            .hint("A shorter wording fits; or the designer can give the layer a bigger box or a smaller minimum size."),
+    );
+}
+
+fn legible(layer: &ComposedText<'_>, out: &mut Vec<Diagnostic>) {
+    if layer.required && layer.block.size < layer.min_legible {
+        out.push(
+            layer
+                .finding(
+                    Code::TooSmall,
+                    format!(
+                        "required `{}` is set at {} px {}, below its legible minimum of {} px",
+                        layer.message,
+                        layer.block.size,
+                        where_(layer),
+                        layer.min_legible
+                    ),
+                )
+                .hint("Shorten the text around the number so it can be set larger."),
+        );
+    }
+}
+
+fn glyphs(layer: &ComposedText<'_>, out: &mut Vec<Diagnostic>) {
+    let block = layer.block;
+    let mut missing: Vec<char> = block
+        .glyphs
+        .iter()
+        .filter(|g| g.missing)
+        .flat_map(|g| block.text[g.cluster.clone()].chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    for c in missing {
+        out.push(
+            layer
+                .finding(
+                    Code::MissingGlyph,
+                    format!(
+                        "'{c}' (U+{:04X}) in `{}` has no glyph in {} or any other loaded font {}: it would draw as a box",
+                        c as u32,
+                        layer.message,
+                        layer.family,
+                        where_(layer)
+                    ),
+                )
+                .hint("Check for a typo or a character from another script; a designer can add a font that covers it."),
+        );
+    }
+}
+
+fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagnostic>) {
+    let block = layer.block;
+    for needle in phrases {
+        let glued = keep_together(needle, phrases);
+        let Some(start) = block.text.find(&glued) else { continue };
+        let end = start + glued.len();
+        let glyphs: Vec<_> = block
+            .glyphs
+            .iter()
+            .filter(|g| g.cluster.start >= start && g.cluster.end <= end && g.mask.is_some())
+            .collect();
+        let lines: BTreeSet<usize> = glyphs.iter().map(|g| g.line).collect();
+        if lines.len() > 1 {
+            out.push(
+                layer
+                    .finding(
+                        Code::BrokenNumber,
+                        format!("\"{needle}\" is split across {} lines {}", lines.len(), where_(layer)),
+                    )
+                    .hint("A shorter wording around it lets it fit on one line; or the designer can widen the box."),
+            );
+            continue;
+        }
+        // In logical order, each glyph of a left-to-right string must sit right of the one before.
+        let mut by_cluster = glyphs.clone();
+        by_cluster.sort_by_key(|g| g.cluster.start);
+        let reads_ltr = needle.chars().any(|c| c.is_ascii_alphanumeric());
+        if reads_ltr && by_cluster.windows(2).any(|w| w[1].x < w[0].x) {
+            out.push(
+                layer
+                    .finding(
+                        Code::BidiOrder,
+                        format!("the glyphs of \"{needle}\" are not in reading order {}", where_(layer)),
+                    )
+                    .hint(format!(
+                        "Isolate it where it is defined: {{ \"\\u2066\" }}{needle}{{ \"\\u2069\" }} (LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE)."
+                    )),
+            );
+        }
+    }
+}
