@@ -71,6 +71,8 @@ fixtures! {
     required_text_good => "required-text/good",
     required_text_bad => "required-text/bad",
     required_text_lookalike => "required-text/lookalike",
+    required_text_dropped_term => "required-text/dropped-term",
+    required_text_arabic_digits => "required-text/arabic-digits",
     required_text_invisible => "required-text/invisible",
     bidi_order_good => "bidi-order/good",
     bidi_order_bad => "bidi-order/bad",

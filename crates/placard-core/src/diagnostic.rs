@@ -47,6 +47,25 @@ pub struct Diagnostic {
     pub template: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
+    /// Secondary locations, as rustc draws secondary labels: where a placeable was opened, which
+    /// message uses the term a character sits in. Omitted from JSON when empty, so consumers
+    /// written before it existed see the same objects.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+}
+
+/// A secondary location of a [`Diagnostic`], with a label saying what is there.
+///
+/// `file` is `None` until [`Diagnostic::related`] or [`Diagnostic::locate`] fills it with the
+/// diagnostic's own file; `line` and `column` come from `span` as for the diagnostic itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
     #[serde(skip)]
     pub span: Option<Range<usize>>,
 }
@@ -65,6 +84,7 @@ impl Diagnostic {
             hint: None,
             template: None,
             layer: None,
+            related: Vec::new(),
             span: None,
         }
     }
@@ -102,12 +122,52 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a secondary location in the diagnostic's own file (set the file first).
+    pub fn related(self, span: Range<usize>, message: impl Into<String>) -> Self {
+        let file = self.file.clone();
+        self.related_in(file, span, message)
+    }
+
+    /// Adds a secondary location in `file` (`None`: the diagnostic's own file).
+    pub fn related_in(mut self, file: Option<String>, span: Range<usize>, message: impl Into<String>) -> Self {
+        self.related.push(Related { file, line: None, column: None, message: message.into(), span: Some(span) });
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// Fills `line` and `column` from `span` using the index of the file's text.
+    /// Fills `line` and `column` from `span` using the index of the file's text, for the
+    /// diagnostic and for every related location in the same file. Related locations in other
+    /// files keep their span until [`Diagnostic::locate_related`] is given those files' indexes.
     pub fn locate(&mut self, index: &crate::LineIndex) {
+        if let Some(span) = &self.span {
+            let at = index.line_col(span.start);
+            self.line = Some(at.line);
+            self.column = Some(at.column);
+        }
+        let own = self.file.clone();
+        for related in &mut self.related {
+            if related.file.is_none() {
+                related.file.clone_from(&own);
+            }
+            if related.file == own {
+                related.locate(index);
+            }
+        }
+    }
+
+    /// Fills `line` and `column` of the related locations in `file`.
+    pub fn locate_related(&mut self, file: &str, index: &crate::LineIndex) {
+        for related in self.related.iter_mut().filter(|r| r.file.as_deref() == Some(file)) {
+            related.locate(index);
+        }
+    }
+}
+
+impl Related {
+    fn locate(&mut self, index: &crate::LineIndex) {
         if let Some(span) = &self.span {
             let at = index.line_col(span.start);
             self.line = Some(at.line);
@@ -126,4 +186,27 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 
 fn compare(a: &Diagnostic, b: &Diagnostic) -> Ordering {
     (&a.locale, &a.file, a.line, a.column).cmp(&(&b.locale, &b.file, b.line, b.column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LineIndex;
+
+    #[test]
+    fn locate_fills_related_locations_in_the_same_file() {
+        let text = "a = { $x\nb = 1\n";
+        let mut d = Diagnostic::error(Code::Syntax, "unclosed")
+            .file("main.ftl")
+            .span(8..8)
+            .related(4..5, "opened here")
+            .related_in(Some("other.ftl".to_owned()), 0..1, "elsewhere");
+        d.locate(&LineIndex::new(text));
+        assert_eq!((d.line, d.column), (Some(1), Some(9)));
+        assert_eq!(d.related[0].file.as_deref(), Some("main.ftl"));
+        assert_eq!((d.related[0].line, d.related[0].column), (Some(1), Some(5)));
+        assert_eq!(d.related[1].line, None, "another file needs its own index");
+        d.locate_related("other.ftl", &LineIndex::new("x\n"));
+        assert_eq!((d.related[1].line, d.related[1].column), (Some(1), Some(1)));
+    }
 }

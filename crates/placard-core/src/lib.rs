@@ -16,6 +16,6 @@ pub use align::{Align, VAlign};
 pub use code::Code;
 pub use color::{ColorError, Rgba};
 pub use contain::contain_panic;
-pub use diagnostic::{Diagnostic, Severity, sort_diagnostics};
+pub use diagnostic::{Diagnostic, Related, Severity, sort_diagnostics};
 pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes};
 pub use line_index::{LineCol, LineIndex};

@@ -16,7 +16,9 @@ pub struct Limits {
     pub messages_per_locale: usize,
     /// Placeables (`{ … }`) nested inside one another; deeper is a `syntax` error.
     pub placeable_depth: usize,
-    /// Forms of one pattern enumerated by the `required-text` check before it warns and stops.
+    /// Distinct forms of one required message listed for the reading-order and invisible-character
+    /// checks; past it they cannot be proven, which is a `required-text` error (containment of the
+    /// required text is proven without listing).
     pub forms: usize,
     /// Message and term references followed inside one another while enumerating forms.
     pub reference_depth: usize,

@@ -25,6 +25,8 @@ pub struct EntryRef<'a> {
     pub comment: Option<&'a Comment<&'a str>>,
     /// Index of the file in the catalog.
     pub file: usize,
+    /// The attributes' positions sorted by name, when there are many (see `ParsedFile`).
+    attribute_order: &'a [u32],
 }
 
 impl<'a> EntryRef<'a> {
@@ -38,7 +40,13 @@ impl<'a> EntryRef<'a> {
 
     /// The attribute called `name`.
     pub fn attribute(&self, name: &str) -> Option<&'a Attribute<&'a str>> {
-        self.attributes.iter().find(|a| a.id.name == name)
+        if self.attribute_order.is_empty() {
+            return self.attributes.iter().find(|a| a.id.name == name);
+        }
+        let name_at = |i: u32| self.attributes[i as usize].id.name;
+        let first = self.attribute_order.partition_point(|&i| name_at(i) < name);
+        let &i = self.attribute_order.get(first)?;
+        (name_at(i) == name).then(|| &self.attributes[i as usize])
     }
 
     /// The value, or the attribute `name` when one is given.
@@ -167,7 +175,8 @@ fn entries_of(parsed: &ParsedFile, file: usize) -> Vec<EntryRef<'_>> {
         .ast()
         .body
         .iter()
-        .filter_map(|entry| match entry {
+        .enumerate()
+        .filter_map(|(index, entry)| match entry {
             Entry::Message(m) => Some(EntryRef {
                 kind: EntryKind::Message,
                 id: &m.id,
@@ -175,6 +184,7 @@ fn entries_of(parsed: &ParsedFile, file: usize) -> Vec<EntryRef<'_>> {
                 attributes: &m.attributes,
                 comment: m.comment.as_ref(),
                 file,
+                attribute_order: parsed.attribute_order(index),
             }),
             Entry::Term(t) => Some(EntryRef {
                 kind: EntryKind::Term,
@@ -183,6 +193,7 @@ fn entries_of(parsed: &ParsedFile, file: usize) -> Vec<EntryRef<'_>> {
                 attributes: &t.attributes,
                 comment: t.comment.as_ref(),
                 file,
+                attribute_order: parsed.attribute_order(index),
             }),
             _ => None,
         })
@@ -205,5 +216,24 @@ mod tests {
         assert!(catalog.lookup("other.alt").and_then(|e| e.pattern(Some("alt"))).is_some());
         assert!(catalog.lookup("missing").is_none());
         assert_eq!(catalog.file("b.ftl").map(|f| f.entries.len()), Some(2));
+    }
+
+    #[test]
+    fn attribute_lookup_by_index_finds_what_a_scan_finds() {
+        // Enough attributes to be indexed, out of order, one name twice: the first one wins.
+        let mut text = String::from("many = value\n");
+        for i in (0..40).rev() {
+            text.push_str(&format!("    .a{i} = {i}\n"));
+        }
+        text.push_str("    .a7 = second\n");
+        let parsed = ParsedFile::parse(text);
+        let catalog = Catalog::new([("a.ftl", &parsed)]);
+        let entry = catalog.lookup("many").expect("message");
+        assert!(!entry.attribute_order.is_empty(), "indexed");
+        for attribute in entry.attributes {
+            let scanned = entry.attributes.iter().find(|a| a.id.name == attribute.id.name);
+            assert!(std::ptr::eq(entry.attribute(attribute.id.name).expect("found"), scanned.expect("found")));
+        }
+        assert!(entry.attribute("a40").is_none() && entry.attribute("").is_none() && entry.attribute("zz").is_none());
     }
 }

@@ -7,20 +7,24 @@
 //! puts around placeables (not around message references, term references or string literals),
 //! so the bidi check sees the same characters a renderer will.
 //!
-//! Enumeration is bounded ([`Limits`]: `forms`, `reference_depth`, `form_bytes`): a pattern
-//! with many independent selectors cannot make the linter run away, and a reference cycle is
-//! reported, never followed forever.
+//! Listing is for checks that need the text itself (reading order, invisible characters). It
+//! lists distinct forms, evaluating each referenced pattern once, and stops the moment a limit
+//! ([`Limits`]: `forms`, `form_bytes`, `reference_depth`) would be passed, before doing the work
+//! past it: the caller learns which limit, never gets a partial list that looks whole. Whether
+//! every form contains a string is answered without listing ([`Formatter::contains`], exact
+//! whatever the number of forms). A reference cycle is reported, never followed forever.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
-use std::str::FromStr;
+use std::rc::Rc;
 
-use fluent_bundle::types::FluentNumber;
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey};
+use fluent_syntax::ast::Pattern;
 use fluent_syntax::unicode::unescape_unicode_to_string;
+use rustc_hash::FxHashSet;
 
 use placard_core::Limits;
 
+use crate::eval::{Domain, Evaluator};
 use crate::{Catalog, EntryKind};
 
 /// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, as `fluent-bundle` inserts them.
@@ -55,10 +59,6 @@ impl Form {
         out
     }
 
-    fn push_str(&mut self, s: &str) {
-        self.text.push_str(s);
-    }
-
     fn append(&mut self, other: &Form) {
         let base = self.text.len();
         self.text.push_str(&other.text);
@@ -73,15 +73,15 @@ impl Form {
         out
     }
 
-    fn push_mark(&mut self, mark: char) {
+    pub(crate) fn push_mark(&mut self, mark: char) {
         let start = self.text.len();
         self.text.push(mark);
         self.inserted.push(start..self.text.len());
     }
 }
 
-/// Something enumeration could not follow.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Something evaluation could not follow.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Problem {
     /// A message or term reference with no definition (or no such attribute).
     Unresolved { kind: EntryKind, name: String, attribute: Option<String> },
@@ -91,13 +91,46 @@ pub enum Problem {
     TooDeep,
 }
 
+/// The limit that stopped an evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// More distinct forms than `Limits::forms`.
+    Forms,
+    /// A form longer than `Limits::form_bytes`.
+    FormBytes,
+    /// References nested deeper than `Limits::reference_depth`.
+    ReferenceDepth,
+}
+
+impl Limit {
+    /// The key of the limit in pipeline.yaml's `limits:` section.
+    pub fn key(self) -> &'static str {
+        match self {
+            Limit::Forms => "forms",
+            Limit::FormBytes => "form_kib",
+            Limit::ReferenceDepth => "reference_depth",
+        }
+    }
+}
+
 /// The forms of one pattern.
 #[derive(Clone, Debug, Default)]
 pub struct Forms {
+    /// Every distinct form, in the order `fluent-bundle`'s choices would produce them (first
+    /// variant first); empty when `limit` is set.
     pub forms: Vec<Form>,
-    /// Some forms were dropped to stay within [`Limits`].
-    pub truncated: bool,
+    /// The limit that stopped listing: the forms are then not known.
+    pub limit: Option<Limit>,
     pub problems: Vec<Problem>,
+    /// Units of work listing took (bytes built, elements visited): linear in the input.
+    pub work: u64,
+}
+
+impl Forms {
+    /// Whether `forms` holds every form.
+    pub fn complete(&self) -> bool {
+        self.limit.is_none()
+    }
 }
 
 /// Plural category of a number for the locale (`one`, `few`, `other`, ...).
@@ -105,38 +138,16 @@ pub type PluralRule<'r> = &'r dyn Fn(f64) -> Option<&'static str>;
 
 /// Formats patterns of one locale's catalog into all their forms.
 pub struct Formatter<'c, 'a> {
-    catalog: &'c Catalog<'a>,
-    variables: &'c HashMap<String, Value>,
-    plural: Option<PluralRule<'c>>,
-    limits: Limits,
+    pub(crate) catalog: &'c Catalog<'a>,
+    pub(crate) variables: &'c HashMap<String, Value>,
+    pub(crate) plural: Option<PluralRule<'c>>,
+    pub(crate) limits: Limits,
 }
 
 impl std::fmt::Debug for Formatter<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Formatter").field("limits", &self.limits).finish_non_exhaustive()
     }
-}
-
-/// Where variables come from: the caller's values for a message, a term's own arguments inside
-/// a term (`Some(None)`: an argument whose value is not known).
-enum Scope<'s> {
-    Message,
-    Term(HashMap<&'s str, Option<Value>>),
-}
-
-/// What a selector is known to be.
-enum Selected {
-    /// One of these values.
-    Values(Vec<Value>),
-    /// Anything: every variant can be shown.
-    Unknown,
-    /// Nothing (a missing term argument): the default variant is shown.
-    Missing,
-}
-
-struct State<'a> {
-    stack: Vec<(EntryKind, &'a str)>,
-    forms: Forms,
 }
 
 impl<'c, 'a> Formatter<'c, 'a> {
@@ -154,280 +165,145 @@ impl<'c, 'a> Formatter<'c, 'a> {
         self
     }
 
-    /// Every form of `pattern`, a pattern of this catalog's locale.
+    /// Every distinct form of `pattern`, a pattern of this catalog's locale, or the limit that
+    /// stopped listing them.
     pub fn forms(&self, pattern: &'a Pattern<&'a str>) -> Forms {
-        let mut state = State { stack: Vec::new(), forms: Forms::default() };
-        let forms = self.pattern(pattern, &Scope::Message, &mut state);
-        let mut out = state.forms;
-        out.forms = forms;
-        out
-    }
-
-    fn pattern(&self, pattern: &'a Pattern<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
-        let isolating = pattern.elements.len() > 1;
-        let mut acc = vec![Form::default()];
-        for element in &pattern.elements {
-            match element {
-                PatternElement::TextElement { value } => acc.iter_mut().for_each(|f| f.push_str(value)),
-                PatternElement::Placeable { expression } => {
-                    let mut parts = self.expression(expression, scope, state);
-                    if isolating && needs_isolation(expression) {
-                        parts = parts.iter().map(Form::isolated).collect();
-                    }
-                    acc = self.product(acc, &parts, state);
-                }
-            }
-        }
-        acc
-    }
-
-    fn product(&self, left: Vec<Form>, right: &[Form], state: &mut State<'a>) -> Vec<Form> {
-        if right.len() == 1 {
-            let mut left = left;
-            left.iter_mut().for_each(|f| f.append(&right[0]));
-            return self.bounded(left, state);
-        }
-        let mut out = Vec::with_capacity((left.len() * right.len()).min(self.limits.forms));
-        'outer: for l in &left {
-            for r in right {
-                if out.len() == self.limits.forms {
-                    state.forms.truncated = true;
-                    break 'outer;
-                }
-                let mut form = l.clone();
-                form.append(r);
-                out.push(form);
-            }
-        }
-        self.bounded(out, state)
-    }
-
-    /// Drops duplicates and clips forms that grew past the length limit.
-    fn bounded(&self, forms: Vec<Form>, state: &mut State<'a>) -> Vec<Form> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(forms.len());
-        for mut form in forms {
-            if form.text.len() > self.limits.form_bytes {
-                let mut end = self.limits.form_bytes;
-                while !form.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                form.text.truncate(end);
-                form.inserted.retain(|r| r.end <= end);
-                state.forms.truncated = true;
-            }
-            if seen.insert(form.text.clone()) {
-                out.push(form);
-            }
-        }
-        out
-    }
-
-    fn expression(&self, expression: &'a Expression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
-        match expression {
-            Expression::Inline(inline) => self.inline(inline, scope, state),
-            Expression::Select { selector, variants } => {
-                let chosen = self.choose(variants, self.selector(selector, scope, state));
-                let mut out = Vec::new();
-                for variant in chosen {
-                    out.extend(self.pattern(&variant.value, scope, state));
-                }
-                self.bounded(out, state)
-            }
-        }
-    }
-
-    fn inline(&self, inline: &'a InlineExpression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Vec<Form> {
-        let text = |s: String| vec![Form { text: s, inserted: Vec::new() }];
-        match inline {
-            InlineExpression::StringLiteral { value } => text(unescape_unicode_to_string(value).into_owned()),
-            InlineExpression::NumberLiteral { value } => text(format_number(value)),
-            InlineExpression::VariableReference { id } => match self.variable(id.name, scope) {
-                Selected::Values(values) => values.iter().flat_map(|v| text(value_text(v))).collect(),
-                Selected::Unknown | Selected::Missing => text(format!("{{${}}}", id.name)),
-            },
-            InlineExpression::MessageReference { id, attribute } => {
-                let attribute = attribute.as_ref().map(|a| a.name);
-                self.reference(EntryKind::Message, id.name, attribute, scope, state)
-            }
-            InlineExpression::TermReference { id, attribute, arguments } => {
-                let mut args = HashMap::new();
-                if let Some(arguments) = arguments {
-                    for named in &arguments.named {
-                        args.insert(named.name.name, self.argument(&named.value, scope));
-                    }
-                }
-                let attribute = attribute.as_ref().map(|a| a.name);
-                self.reference(EntryKind::Term, id.name, attribute, &Scope::Term(args), state)
-            }
-            InlineExpression::FunctionReference { id, arguments } => {
-                // NUMBER(x) and DATETIME(x) format their first argument; only a known number can be shown.
-                match arguments.positional.first() {
-                    Some(first) if id.name == "NUMBER" => self.inline(first, scope, state),
-                    _ => text(format!("{{{}()}}", id.name)),
-                }
-            }
-            InlineExpression::Placeable { expression } => self.expression(expression, scope, state),
-        }
-    }
-
-    fn reference(
-        &self,
-        kind: EntryKind,
-        name: &'a str,
-        attribute: Option<&'a str>,
-        scope: &Scope<'a>,
-        state: &mut State<'a>,
-    ) -> Vec<Form> {
-        let shown = || {
-            let sigil = if kind == EntryKind::Term { "-" } else { "" };
-            let attr = attribute.map(|a| format!(".{a}")).unwrap_or_default();
-            vec![Form { text: format!("{{{sigil}{name}{attr}}}"), inserted: Vec::new() }]
+        let mut evaluator = Evaluator::new(self, Lister::new(self.limits));
+        let listed = evaluator.root(pattern);
+        // A selector whose values could not be listed was cut short without stopping the walk.
+        let limit = match &listed {
+            Err(limit) => Some(*limit),
+            Ok(_) if evaluator.cut => Some(Limit::ReferenceDepth),
+            Ok(_) => None,
         };
-        let Some(pattern) = self.catalog.get(kind, name).and_then(|e| e.pattern(attribute)) else {
-            state.forms.problems.push(Problem::Unresolved {
-                kind,
-                name: name.to_owned(),
-                attribute: attribute.map(str::to_owned),
-            });
-            return shown();
+        let forms = match listed {
+            Ok(forms) if limit.is_none() => Rc::unwrap_or_clone(forms),
+            _ => Vec::new(),
         };
-        if state.stack.contains(&(kind, name)) {
-            state.forms.problems.push(Problem::Cycle { kind, name: name.to_owned() });
-            return shown();
-        }
-        if state.stack.len() >= self.limits.reference_depth {
-            state.forms.problems.push(Problem::TooDeep);
-            return shown();
-        }
-        state.stack.push((kind, name));
-        let inner_scope;
-        let scope = match (kind, scope) {
-            // A message reference keeps the caller's scope, as fluent-bundle does.
-            (EntryKind::Message, _) => scope,
-            (EntryKind::Term, Scope::Term(args)) => {
-                inner_scope = Scope::Term(args.clone());
-                &inner_scope
-            }
-            (EntryKind::Term, Scope::Message) => {
-                inner_scope = Scope::Term(HashMap::new());
-                &inner_scope
-            }
-        };
-        let forms = self.pattern(pattern, scope, state);
-        state.stack.pop();
-        forms
+        Forms { forms, limit, work: evaluator.work(), problems: evaluator.problems }
+    }
+}
+
+/// Lists forms: the [`Domain`] of sets of distinct forms, within [`Limits`].
+pub(crate) struct Lister {
+    limits: Limits,
+    /// Bytes built so far.
+    work: u64,
+    /// Bytes listing may build in all: what `forms` forms of `form_bytes` each take, four times
+    /// over. Sets of forms that grow by one form per selector (`a` or `aa`, then `aa`, `aaa` or
+    /// `aaaa`, ...) stay within `forms` while each step copies them all; this stops them (as
+    /// too many forms) before that copying grows with the cube of the input.
+    budget: u64,
+}
+
+impl Lister {
+    pub(crate) fn new(limits: Limits) -> Self {
+        let budget = (limits.forms as u64).saturating_mul(limits.form_bytes as u64).saturating_mul(4);
+        Lister { limits, work: 0, budget }
     }
 
-    /// A term argument's value: literals are known; a variable is known if the caller supplied it.
-    fn argument(&self, value: &'a InlineExpression<&'a str>, scope: &Scope<'a>) -> Option<Value> {
-        match value {
-            InlineExpression::StringLiteral { value } => {
-                Some(Value::String(unescape_unicode_to_string(value).into_owned()))
-            }
-            InlineExpression::NumberLiteral { value } => value.parse().ok().map(Value::Number),
-            InlineExpression::VariableReference { id } => match self.variable(id.name, scope) {
-                Selected::Values(mut values) if values.len() == 1 => values.pop(),
-                _ => None,
-            },
-            _ => None,
-        }
+    /// Fails before building forms longer than `form_bytes`.
+    fn fits(&self, longest: usize) -> Result<(), Limit> {
+        if longest > self.limits.form_bytes { Err(Limit::FormBytes) } else { Ok(()) }
     }
 
-    fn variable(&self, name: &str, scope: &Scope<'a>) -> Selected {
-        match scope {
-            Scope::Message => match self.variables.get(name) {
-                Some(value) => Selected::Values(vec![value.clone()]),
-                None => Selected::Unknown,
-            },
-            Scope::Term(args) => match args.get(name) {
-                Some(Some(value)) => Selected::Values(vec![value.clone()]),
-                Some(None) => Selected::Unknown,
-                None => Selected::Missing,
-            },
-        }
+    /// Counts `bytes` built; fails past the budget.
+    fn spend(&mut self, bytes: u64) -> Result<(), Limit> {
+        self.work += bytes;
+        if self.work > self.budget { Err(Limit::Forms) } else { Ok(()) }
+    }
+}
+
+fn longest(forms: &[Form]) -> usize {
+    forms.iter().map(|f| f.text.len()).max().unwrap_or(0)
+}
+
+fn is_empty_text(forms: &[Form]) -> bool {
+    matches!(forms, [only] if only.text.is_empty())
+}
+
+/// Keeps the first of forms with the same text.
+fn distinct(forms: Vec<Form>) -> Vec<Form> {
+    let mut seen = FxHashSet::default();
+    let keep: Vec<bool> = forms.iter().map(|f| seen.insert(f.text.as_str())).collect();
+    drop(seen);
+    forms.into_iter().zip(keep).filter_map(|(f, k)| k.then_some(f)).collect()
+}
+
+impl Domain for Lister {
+    type Value = Rc<Vec<Form>>;
+
+    fn empty(&mut self) -> Self::Value {
+        Rc::new(vec![Form::default()])
     }
 
-    fn selector(&self, selector: &'a InlineExpression<&'a str>, scope: &Scope<'a>, state: &mut State<'a>) -> Selected {
-        match selector {
-            InlineExpression::StringLiteral { value } => {
-                Selected::Values(vec![Value::String(unescape_unicode_to_string(value).into_owned())])
-            }
-            InlineExpression::NumberLiteral { value } => match value.parse() {
-                Ok(n) => Selected::Values(vec![Value::Number(n)]),
-                Err(_) => Selected::Unknown,
-            },
-            InlineExpression::VariableReference { id } => self.variable(id.name, scope),
-            InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
-                match arguments.positional.first() {
-                    Some(first) => self.selector(first, scope, state),
-                    None => Selected::Unknown,
+    fn text(&mut self, text: &str) -> Result<Self::Value, Limit> {
+        self.fits(text.len())?;
+        self.spend(text.len() as u64 + 1)?;
+        Ok(Rc::new(vec![Form { text: text.to_owned(), inserted: Vec::new() }]))
+    }
+
+    fn concat(&mut self, left: Self::Value, right: &Self::Value) -> Result<Self::Value, Limit> {
+        if is_empty_text(&left) {
+            return Ok(right.clone());
+        }
+        if is_empty_text(right) {
+            return Ok(left);
+        }
+        if left.len().saturating_mul(right.len()) > self.limits.forms {
+            return Err(Limit::Forms);
+        }
+        self.fits(longest(&left) + longest(right))?;
+        let out = if let [suffix] = right.as_slice() {
+            // One suffix keeps distinct forms distinct.
+            let mut out = Rc::unwrap_or_clone(left);
+            out.iter_mut().for_each(|f| f.append(suffix));
+            out
+        } else {
+            let mut out = Vec::with_capacity(left.len() * right.len());
+            for l in left.iter() {
+                for r in right.iter() {
+                    let mut form = l.clone();
+                    form.append(r);
+                    out.push(form);
                 }
             }
-            InlineExpression::TermReference { .. } => {
-                // `{ -brand.gender -> ...}`: the term attribute's forms are the possible values.
-                let forms = self.inline(selector, scope, state);
-                Selected::Values(forms.into_iter().map(|f| Value::String(f.visible())).collect())
-            }
-            _ => Selected::Unknown,
-        }
+            distinct(out)
+        };
+        self.spend(out.iter().map(|f| f.text.len() as u64 + 1).sum::<u64>())?;
+        Ok(Rc::new(out))
     }
 
-    fn choose(&self, variants: &'a [Variant<&'a str>], selected: Selected) -> Vec<&'a Variant<&'a str>> {
-        let default = || variants.iter().find(|v| v.default).or(variants.last());
-        match selected {
-            Selected::Unknown => variants.iter().collect(),
-            Selected::Missing => default().into_iter().collect(),
-            Selected::Values(values) => {
-                let mut out: Vec<&Variant<&str>> = Vec::new();
-                for value in &values {
-                    let chosen = variants.iter().find(|v| self.matches(&v.key, value)).or_else(default);
-                    if let Some(v) = chosen
-                        && !out.iter().any(|o| std::ptr::eq(*o, v))
-                    {
-                        out.push(v);
-                    }
-                }
-                out
-            }
+    fn union(&mut self, choices: Vec<Self::Value>) -> Result<Self::Value, Limit> {
+        if let [only] = choices.as_slice() {
+            return Ok(only.clone());
         }
+        let all: Vec<Form> = choices.iter().flat_map(|c| c.iter().cloned()).collect();
+        self.spend(all.iter().map(|f| f.text.len() as u64 + 1).sum::<u64>())?;
+        let out = distinct(all);
+        if out.len() > self.limits.forms {
+            return Err(Limit::Forms);
+        }
+        Ok(Rc::new(out))
     }
 
-    fn matches(&self, key: &VariantKey<&str>, value: &Value) -> bool {
-        match (key, value) {
-            (VariantKey::Identifier { name }, Value::String(s)) => name == s,
-            (VariantKey::NumberLiteral { value: key }, Value::Number(n)) => key.parse::<f64>().is_ok_and(|k| k == *n),
-            (VariantKey::NumberLiteral { value: key }, Value::String(s)) => key == s,
-            (VariantKey::Identifier { name }, Value::Number(n)) => {
-                self.plural.and_then(|rule| rule(*n)).is_some_and(|category| category == *name)
-            }
-        }
+    fn isolate(&mut self, value: &Self::Value) -> Result<Self::Value, Limit> {
+        let marks = FSI.len_utf8() + PDI.len_utf8();
+        self.fits(longest(value) + marks)?;
+        self.spend(value.iter().map(|f| (f.text.len() + marks) as u64).sum::<u64>())?;
+        Ok(Rc::new(value.iter().map(Form::isolated).collect()))
+    }
+
+    fn too_deep(&mut self) -> Result<Self::Value, Limit> {
+        Err(Limit::ReferenceDepth)
+    }
+
+    fn work(&self) -> u64 {
+        self.work
     }
 }
 
 /// The text of a Fluent string literal with its `\\`, `\"`, `\uXXXX` and `\UXXXXXX` escapes applied.
 pub fn unescape(literal: &str) -> String {
     unescape_unicode_to_string(literal).into_owned()
-}
-
-fn needs_isolation(expression: &Expression<&str>) -> bool {
-    !matches!(
-        expression,
-        Expression::Inline(
-            InlineExpression::MessageReference { .. }
-                | InlineExpression::TermReference { .. }
-                | InlineExpression::StringLiteral { .. }
-        )
-    )
-}
-
-fn format_number(literal: &str) -> String {
-    FluentNumber::from_str(literal).map_or_else(|_| literal.to_owned(), |n| n.as_string().into_owned())
-}
-
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => FluentNumber::from(*n).as_string().into_owned(),
-    }
 }

@@ -6,13 +6,16 @@
 //! - [`ParsedFile`]: the text and its AST together; parse errors come back beside it and a
 //!   parser panic becomes an error, never a crash.
 //! - [`Catalog`]: every message and term of one locale, by file and by id.
-//! - [`forms`]: every string a pattern can format to, as `fluent-bundle` would format it.
+//! - [`forms`]: every string a pattern can format to, as `fluent-bundle` would format it, and
+//!   ([`contains`]) whether every one of them contains a string, decided without listing them.
 //! - [`walk`]: the variables and references a pattern uses, with their positions.
 //!
 //! This crate does no IO: callers hand it bytes.
 
 mod catalog;
+pub mod contains;
 mod decode;
+mod eval;
 pub mod forms;
 mod parsed;
 pub mod pseudo;

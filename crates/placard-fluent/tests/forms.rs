@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use fluent_bundle::{FluentBundle, FluentResource};
-use placard_fluent::forms::{Formatter, Problem, Value};
+use placard_core::Limits;
+use placard_fluent::forms::{Formatter, Limit, Problem, Value};
 use placard_fluent::{Catalog, ParsedFile};
 use unic_langid::langid;
 
@@ -106,6 +107,9 @@ fn enumeration_is_bounded() {
     let pattern = catalog.lookup("big").and_then(|e| e.value).expect("value");
     let vars = HashMap::new();
     let forms = Formatter::new(&catalog, &vars).forms(pattern);
-    assert!(forms.truncated);
-    assert_eq!(forms.forms.len(), 1024);
+    // Listing stops at the limit and says so; a partial list is never passed off as all.
+    assert_eq!(forms.limit, Some(Limit::Forms));
+    assert!(forms.forms.is_empty());
+    let small = Formatter::new(&catalog, &vars).with_limits(Limits { form_bytes: 16, ..Limits::default() });
+    assert_eq!(small.forms(pattern).limit, Some(Limit::FormBytes), "a form past 16 bytes stops it first");
 }

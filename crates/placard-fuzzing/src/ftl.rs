@@ -2,12 +2,21 @@
 
 use std::collections::HashMap;
 
+use placard_core::Limits;
 use placard_fluent::{ParsedFile, decode, forms::Value};
-use placard_lint::{FileInput, LocaleInput, Required, Rules, lint};
+use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
 
 /// Separates the reference file from the translation in one input; without it, the input is
 /// both (every check still runs: a locale is compared with itself).
 const SEPARATOR: &[u8] = b"\n%%%%\n";
+
+/// Proving required text is linear in the input: per byte, at most a few grammar elements, each
+/// composing relations over the needle's states (14 for the helpline number, so up to 196
+/// entries), for each of the three required strings, in each of the two locales. Generous: an
+/// enumeration of selector combinations or of doubled text passes it within a few dozen levels.
+const PROOF_WORK_PER_BYTE: u64 = 4096;
+/// Work a tiny input may take regardless of its size.
+const PROOF_WORK_FLOOR: u64 = 1 << 16;
 
 /// Decodes and parses `data` as a reference and a translation file, and lints the translation
 /// against the reference with a required message, campaign variables and the default limits.
@@ -48,6 +57,7 @@ pub fn ftl(data: &[u8]) {
         ..Rules::default()
     };
     let report = lint(Some(&reference), &[&reference, &arabic], &rules);
+    linear_work(&report, data.len(), &rules);
     for d in &report.diagnostics {
         // Every finding is located inside the file it names.
         if let (Some(line), Some(column)) = (d.line, d.column) {
@@ -58,6 +68,21 @@ pub fn ftl(data: &[u8]) {
             assert!(span.end <= text.len() && text.is_char_boundary(span.start), "{d:?}");
         }
     }
+}
+
+/// `required-text` fails closed in bounded time: the proof's work is linear in the input (a
+/// deterministic counter, not the clock, so a finding replays), and listing forms stops at the
+/// limits whatever the input.
+fn linear_work(report: &Report, bytes: usize, rules: &Rules) {
+    let work = report.required_work;
+    let bound = PROOF_WORK_PER_BYTE * bytes as u64 + PROOF_WORK_FLOOR;
+    assert!(work.proof <= bound, "proving took {} units for {bytes} bytes (bound {bound})", work.proof);
+    let Limits { forms, form_bytes, .. } = rules.limits;
+    // Per rule and locale: the listing budget (four times `forms` forms of `form_bytes`), plus
+    // the one step that passes it.
+    let listings = 2 * rules.required.len() as u64;
+    let listing_bound = listings * 8 * forms as u64 * form_bytes as u64;
+    assert!(work.listing <= listing_bound, "listing built {} bytes (bound {listing_bound})", work.listing);
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -38,7 +38,13 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) -> LocaleSum
         };
         let file = &cx.catalog.files()[i];
         for entry in ref_file.unique().filter(|e| !file.contains(e.kind, e.id.name)) {
+            // Still counted, as compare-locales counts it, but the `syntax` finding already
+            // names the message it cost; a second finding would send the translator to translate
+            // what only needs a brace.
             summary.missing += 1;
+            if lost_to_syntax(file, &entry.key()) {
+                continue;
+            }
             out.push(
                 cx.at(missing_severity, Code::MissingMessage, i, None, format!("`{}` is not translated", entry.key()))
                     .message_id(entry.key()),
@@ -81,6 +87,11 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) -> LocaleSum
     summary
 }
 
+/// Whether a syntax error in `file` made the parser skip `key` (`hello`, `-brand`, `hello.label`).
+fn lost_to_syntax(file: &FileEntries<'_>, key: &str) -> bool {
+    file.parsed.problems().iter().any(|p| p.lost.as_deref() == Some(key))
+}
+
 fn compare_fields(
     cx: &LocaleContext<'_, '_>,
     i: usize,
@@ -106,8 +117,11 @@ fn compare_fields(
         // A term's attributes (`.gender`, `.case`) belong to each locale's grammar.
         return;
     }
+    let file = &cx.catalog.files()[i];
     for attribute in reference.attributes {
-        if entry.attribute(attribute.id.name).is_none() {
+        if entry.attribute(attribute.id.name).is_none()
+            && !lost_to_syntax(file, &format!("{key}.{}", attribute.id.name))
+        {
             out.push(
                 cx.at(
                     Severity::Error,

@@ -44,7 +44,7 @@ pub fn direction(locale: &str) -> &'static str {
 }
 pub use input::{FileInput, LocaleInput};
 pub use rules::{Required, Rules};
-pub use summary::{LocaleSummary, Report, Summary};
+pub use summary::{LocaleSummary, Report, RequiredWork, Summary};
 
 use placard_core::sort_diagnostics;
 
@@ -53,19 +53,20 @@ use placard_core::sort_diagnostics;
 /// checked in parallel; the result does not depend on the number of threads.
 pub fn lint(reference: Option<&LocaleInput<'_>>, locales: &[&LocaleInput<'_>], rules: &Rules) -> Report {
     let reference_cx = reference.map(|r| LocaleContext::new(r, rules, None));
-    let per_locale: Vec<(Vec<placard_core::Diagnostic>, LocaleSummary)> = locales
+    let per_locale: Vec<(Vec<placard_core::Diagnostic>, LocaleSummary, RequiredWork)> = locales
         .par_iter()
         .map(|locale| {
             let compare_with = reference_cx.as_ref().filter(|r| r.input.code != locale.code);
             let cx = LocaleContext::new(locale, rules, compare_with);
-            let (mut diagnostics, summary) = check_locale(&cx);
+            let (mut diagnostics, summary, work) = check_locale(&cx);
             summary::locate(&mut diagnostics, locale);
             sort_diagnostics(&mut diagnostics);
-            (diagnostics, summary)
+            (diagnostics, summary, work)
         })
         .collect();
     let mut report = Report::default();
-    for (locale, (diagnostics, mut summary)) in locales.iter().zip(per_locale) {
+    for (locale, (diagnostics, mut summary, work)) in locales.iter().zip(per_locale) {
+        report.required_work += work;
         summary.count(&diagnostics);
         report.diagnostics.extend(diagnostics);
         report.summary.locales.insert(locale.code.to_owned(), summary);
@@ -76,7 +77,7 @@ pub fn lint(reference: Option<&LocaleInput<'_>>, locales: &[&LocaleInput<'_>], r
     report
 }
 
-fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, LocaleSummary) {
+fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, LocaleSummary, RequiredWork) {
     let mut out = Vec::new();
     syntax::check(cx, &mut out);
     duplicates::check(cx, &mut out);
@@ -84,7 +85,7 @@ fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, L
     let summary = compare::check(cx, &mut out);
     variables::check(cx, &mut out);
     references::check(cx, &mut out);
-    let covered = required::check(cx, &mut out);
+    let (covered, work) = required::check(cx, &mut out);
     unsafe_chars::check(cx, &covered, &mut out);
-    (out, summary)
+    (out, summary, work)
 }

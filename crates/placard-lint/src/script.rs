@@ -135,16 +135,45 @@ pub fn describe(c: char) -> String {
 }
 
 /// The ASCII character that `c` looks like, for digits from other scripts and common confusables.
-pub fn lookalike(c: char) -> Option<char> {
-    let digit_blocks: &[u32] = &[
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
-        0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
-    ];
+/// The decimal digit blocks of other scripts, each by its zero and its name.
+const DIGIT_BLOCKS: &[(u32, &str)] = &[
+    (0x0660, "Arabic-Indic"),
+    (0x06F0, "Extended Arabic-Indic"),
+    (0x07C0, "N'Ko"),
+    (0x0966, "Devanagari"),
+    (0x09E6, "Bengali"),
+    (0x0A66, "Gurmukhi"),
+    (0x0AE6, "Gujarati"),
+    (0x0B66, "Oriya"),
+    (0x0BE6, "Tamil"),
+    (0x0C66, "Telugu"),
+    (0x0CE6, "Kannada"),
+    (0x0D66, "Malayalam"),
+    (0x0DE6, "Sinhala"),
+    (0x0E50, "Thai"),
+    (0x0ED0, "Lao"),
+    (0x0F20, "Tibetan"),
+    (0x1040, "Myanmar"),
+    (0x17E0, "Khmer"),
+    (0x1810, "Mongolian"),
+    (0xFF10, "full-width"),
+    (0x1D7CE, "mathematical bold"),
+    (0x1D7D8, "mathematical double-struck"),
+    (0x1D7E2, "mathematical sans-serif"),
+    (0x1D7EC, "mathematical sans-serif bold"),
+    (0x1D7F6, "mathematical monospace"),
+];
+
+/// The name of the script whose decimal digit `c` is, when it is one of another script's digits.
+pub fn digit_script(c: char) -> Option<&'static str> {
     let code = c as u32;
-    for &zero in digit_blocks {
-        if (zero..zero + 10).contains(&code) {
-            return char::from_digit(code - zero, 10);
-        }
+    DIGIT_BLOCKS.iter().find(|(zero, _)| (*zero..zero + 10).contains(&code)).map(|(_, name)| *name)
+}
+
+pub fn lookalike(c: char) -> Option<char> {
+    let code = c as u32;
+    if let Some((zero, _)) = DIGIT_BLOCKS.iter().find(|(zero, _)| (*zero..zero + 10).contains(&code)) {
+        return char::from_digit(code - zero, 10);
     }
     match c {
         'O' | 'o' | 'О' | 'о' | 'Ο' | 'ο' => Some('0'),

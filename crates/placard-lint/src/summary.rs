@@ -47,6 +47,28 @@ impl Summary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// The work the `required-text` analysis took; no reporter shows it.
+    #[serde(skip)]
+    pub required_work: RequiredWork,
+}
+
+/// Units of work the `required-text` analysis took over all locales and rules: deterministic,
+/// so that the `ftl` fuzz target can assert it stays linear in the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RequiredWork {
+    /// Proving each required string in every form: elements visited, automaton steps, relation
+    /// entries. Linear in the size of the grammar reachable from the required messages.
+    pub proof: u64,
+    /// Listing the forms for the reading-order and invisible-character checks: bytes built.
+    /// Bounded per rule by the limits (`forms` × `form_kib`, four times over) whatever the input.
+    pub listing: u64,
+}
+
+impl std::ops::AddAssign for RequiredWork {
+    fn add_assign(&mut self, other: RequiredWork) {
+        self.proof += other.proof;
+        self.listing += other.listing;
+    }
 }
 
 impl Report {
@@ -84,6 +106,20 @@ pub(crate) fn locate(diagnostics: &mut [Diagnostic], locale: &LocaleInput<'_>) {
         let Some((&key, &text)) = texts.get_key_value(file) else {
             continue;
         };
+        let file = key;
         d.locate(indexes.entry(key).or_insert_with(|| LineIndex::new(text)));
+        // A second location in another of the locale's files ("shown here" by a message that
+        // uses a term defined elsewhere).
+        let others: Vec<&str> = d
+            .related
+            .iter()
+            .filter_map(|r| r.file.as_deref())
+            .filter(|f| *f != file)
+            .filter_map(|f| texts.get_key_value(f).map(|(k, _)| *k))
+            .collect();
+        for other in others {
+            let text = texts[other];
+            d.locate_related(other, indexes.entry(other).or_insert_with(|| LineIndex::new(text)));
+        }
     }
 }

@@ -8,10 +8,13 @@ use crate::LocaleContext;
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.input.files.iter().enumerate() {
         for problem in file.parsed.problems() {
-            out.push(
-                cx.at(Severity::Error, Code::Syntax, i, Some(problem.span.clone()), problem.message.clone())
-                    .hint("Until this is fixed, the entry it belongs to is ignored and counts as missing."),
-            );
+            let mut d = cx
+                .at(Severity::Error, Code::Syntax, i, Some(problem.span.clone()), problem.message.clone())
+                .hint(problem.hint.as_deref().unwrap_or("Until this is fixed, the entry it belongs to is ignored."));
+            if let Some((span, label)) = &problem.related {
+                d = d.related(span.clone(), label.as_str());
+            }
+            out.push(d);
         }
         if let Some(at) = file.invalid_utf8_at {
             out.push(

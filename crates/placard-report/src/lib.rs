@@ -6,9 +6,11 @@
 //!   a summary table per locale.
 //! - [`json`]: one JSON object, `{"diagnostics": [...], "summary": {...}}`.
 //! - [`github`]: `::error file=…,line=…,col=…,title=<code>::<message>` workflow commands.
+//! - [`unusable`]: input that stops a run (exit 2), as JSON or a GitHub annotation.
 
 pub mod github;
 pub mod human;
+mod invisible;
 pub mod json;
 pub mod unusable;
 
