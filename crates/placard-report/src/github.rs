@@ -14,17 +14,6 @@ pub fn render(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = Vec::new();
-        if let Some(file) = &d.file {
-            properties.push(format!("file={}", property(file)));
-        }
-        if let Some(line) = d.line {
-            properties.push(format!("line={line}"));
-        }
-        if let Some(column) = d.column {
-            properties.push(format!("col={column}"));
-        }
-        properties.push(format!("title={}", property(d.code.as_str())));
         let mut message = match &d.locale {
             Some(locale) => format!("[{locale}] {}", d.message),
             None => d.message.clone(),
@@ -33,7 +22,14 @@ pub fn render(report: &Report) -> String {
             message.push_str("\nhint: ");
             message.push_str(hint);
         }
-        let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(&message));
+        out.push_str(&command_line(
+            command,
+            d.file.as_deref(),
+            d.line.map(u64::from),
+            d.column.map(u64::from),
+            d.code.as_str(),
+            &message,
+        ));
     }
     let _ = writeln!(
         out,
@@ -45,13 +41,36 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// One workflow command: `::error file=…,line=…,col=…,title=…::message`, escaped, with a newline.
+pub(crate) fn command_line(
+    command: &str,
+    file: Option<&str>,
+    line: Option<u64>,
+    column: Option<u64>,
+    title: &str,
+    message: &str,
+) -> String {
+    let mut properties = Vec::new();
+    if let Some(file) = file {
+        properties.push(format!("file={}", property(file)));
+    }
+    if let Some(line) = line {
+        properties.push(format!("line={line}"));
+    }
+    if let Some(column) = column {
+        properties.push(format!("col={column}"));
+    }
+    properties.push(format!("title={}", property(title)));
+    format!("::{command} {}::{}\n", properties.join(","), data(message))
+}
+
 /// Escapes a command's message (GitHub's rules for workflow command data).
-pub(crate) fn data(s: &str) -> String {
+fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value, which also may not contain `:` or `,`.
-pub(crate) fn property(s: &str) -> String {
+fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

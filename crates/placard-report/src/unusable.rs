@@ -1,11 +1,9 @@
 //! Unusable input (exit code 2) in the format that was asked for: a CI job that reads JSON or
 //! GitHub annotations must learn that the run could not even start, and where the problem is.
 
-use std::fmt::Write;
-
 use serde::Serialize;
 
-use crate::github::{data, property};
+use crate::github::command_line;
 
 /// Why a run could not start: the file at fault, the line and column where known, and what is
 /// wrong (without the location, which has fields of its own).
@@ -31,20 +29,7 @@ pub fn json(unusable: &Unusable) -> String {
 
 /// One `::error` workflow command, titled `unusable-input`, at the file and line where known.
 pub fn github(unusable: &Unusable) -> String {
-    let mut properties = Vec::new();
-    if let Some(file) = &unusable.file {
-        properties.push(format!("file={}", property(file)));
-    }
-    if let Some(line) = unusable.line {
-        properties.push(format!("line={line}"));
-    }
-    if let Some(column) = unusable.column {
-        properties.push(format!("col={column}"));
-    }
-    properties.push("title=unusable-input".to_owned());
-    let mut out = String::new();
-    let _ = writeln!(out, "::error {}::{}", properties.join(","), data(&unusable.message));
-    out
+    command_line("error", unusable.file.as_deref(), unusable.line, unusable.column, "unusable-input", &unusable.message)
 }
 
 #[cfg(test)]
