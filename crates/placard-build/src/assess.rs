@@ -7,10 +7,11 @@
 //! what it composed.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use image::RgbaImage;
 use placard_core::Diagnostic;
+use placard_layout::Typesetter;
 use placard_lint::layout::{Backdrop, ComposedText, MIN_LEGIBLE_SHARE, TemplateGeometry, check_text};
 use placard_pipeline::{Layer, Template, Workspace};
 use rayon::prelude::*;
@@ -55,59 +56,60 @@ pub(crate) fn assess<'a>(
         .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
         .collect();
     let shared: Vec<OnceLock<RgbaImage>> = inputs.templates.iter().map(|_| OnceLock::new()).collect();
+    // One typesetter per worker thread for the whole run (rayon's map_init makes one per split
+    // of the work, dozens): its shaping, glyph and hinting caches then serve every asset the
+    // thread composes, and the same faces at the same sizes recur across locales and templates.
+    let typesetters: Vec<Mutex<Option<Typesetter>>> =
+        (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(None)).collect();
     jobs.par_iter()
-        .map_init(
-            || inputs.fonts.typesetter(),
-            |typesetter, &(locale, template)| {
-                let texts = &texts[locale];
-                let composed = compose(
-                    template,
-                    inputs,
+        .map(|&(locale, template)| {
+            let slot = rayon::current_thread_index().unwrap_or(0) % typesetters.len();
+            // Never wait: a thread that finds its slot busy (nested work) uses one of its own.
+            let mut guard = typesetters[slot].try_lock().ok();
+            let mut own = None;
+            let typesetter = match guard.as_deref_mut() {
+                Some(kept) => kept.get_or_insert_with(|| inputs.fonts.typesetter()),
+                None => own.insert(inputs.fonts.typesetter()),
+            };
+            let texts = &texts[locale];
+            let composed =
+                compose(template, inputs, locale, texts, backgrounds.get(template.name.as_str()), &phrases, typesetter);
+            let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
+            let rendered;
+            let behind: &RgbaImage = if shareable(template) {
+                shared[t].get_or_init(|| placard_render::render(&backdrop(&composed)))
+            } else {
+                rendered = placard_render::render(&backdrop(&composed));
+                &rendered
+            };
+            let backdrop = Backdrop { width: behind.width(), height: behind.height(), rgba: behind.as_raw() };
+            let legible_default = (template.width.min(template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
+            let text_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
+                Layer::Text(t) => Some((i, t)),
+                Layer::Image(_) => None,
+            });
+            let mut findings = Vec::new();
+            for ((index, layer), block) in text_layers.zip(&composed.blocks) {
+                let Some(Some(text)) = texts.get(&layer.message) else { continue };
+                let composed_text = ComposedText {
                     locale,
-                    texts,
-                    backgrounds.get(template.name.as_str()),
-                    &phrases,
-                    typesetter,
-                );
-                let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
-                let rendered;
-                let behind: &RgbaImage = if shareable(template) {
-                    shared[t].get_or_init(|| placard_render::render(&backdrop(&composed)))
-                } else {
-                    rendered = placard_render::render(&backdrop(&composed));
-                    &rendered
+                    template: &template.name,
+                    index,
+                    message: &layer.message,
+                    source: locate(workspace, &text.from, &layer.message),
+                    block: &block.text,
+                    fitted_in: block.fitted_in,
+                    origin: block.origin,
+                    family: family_for(inputs, locale, layer),
+                    weight: layer.weight,
+                    color: layer.color,
+                    required: required.contains(&layer.message.as_str()) || template.requires.contains(&layer.message),
+                    min_legible: layer.min_legible.unwrap_or(legible_default),
                 };
-                let backdrop = Backdrop { width: behind.width(), height: behind.height(), rgba: behind.as_raw() };
-                let legible_default =
-                    (template.width.min(template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
-                let text_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
-                    Layer::Text(t) => Some((i, t)),
-                    Layer::Image(_) => None,
-                });
-                let mut findings = Vec::new();
-                for ((index, layer), block) in text_layers.zip(&composed.blocks) {
-                    let Some(Some(text)) = texts.get(&layer.message) else { continue };
-                    let composed_text = ComposedText {
-                        locale,
-                        template: &template.name,
-                        index,
-                        message: &layer.message,
-                        source: locate(workspace, &text.from, &layer.message),
-                        block: &block.text,
-                        fitted_in: block.fitted_in,
-                        origin: block.origin,
-                        family: family_for(inputs, locale, layer),
-                        weight: layer.weight,
-                        color: layer.color,
-                        required: required.contains(&layer.message.as_str())
-                            || template.requires.contains(&layer.message),
-                        min_legible: layer.min_legible.unwrap_or(legible_default),
-                    };
-                    check_text(&composed_text, &phrases, &backdrop, &mut findings);
-                }
-                Assessed { locale, template, composed: keep.then_some(composed), findings }
-            },
-        )
+                check_text(&composed_text, &phrases, &backdrop, &mut findings);
+            }
+            Assessed { locale, template, composed: keep.then_some(composed), findings }
+        })
         .collect()
 }
 

@@ -23,7 +23,12 @@ const LAYOUT_DEFECTS: &[(&str, &str)] = &[
 fn rejected_by_lint(dir: &Path) -> (BTreeSet<(String, String)>, BTreeSet<String>) {
     let output = placard(dir, &["lint", "--format", "json"]);
     assert_eq!(exit_code(&output), 1, "lint rejects {}", dir.display());
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    rejected_in(&stdout(&output))
+}
+
+/// [`rejected_by_lint`] from the JSON report, and the locales it covers.
+fn rejected_in(json: &str) -> (BTreeSet<(String, String)>, BTreeSet<String>) {
+    let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
     let locales: BTreeSet<String> =
         report["summary"]["locales"].as_object().expect("locales").keys().cloned().collect();
     let mut rejected = BTreeSet::new();
@@ -146,4 +151,165 @@ fn a_no_op_rebuild_reuses_the_checked_assets_and_a_template_change_is_checked_ag
     // The earlier, good set is still there, whole: nothing was published over it.
     let manifest = std::fs::read_to_string(dir.join("dist/manifest.json")).expect("the old manifest");
     assert_eq!(manifest.matches("\"template\": \"card\"").count(), 4, "{manifest}");
+}
+
+/// A small campaign (en-GB, Gaelic, Polish; one card) with one layout defect, written to a temp
+/// folder: `template` is the card's YAML, `ftl` replaces a locale's text where given.
+struct Defect {
+    name: &'static str,
+    code: &'static str,
+    template: &'static str,
+    ftl: &'static [(&'static str, &'static str)],
+}
+
+const GOOD_FTL: &[(&str, &str)] = &[
+    ("en-GB", "headline = Think before you click.\nhelpline = Call Stop It Now! 0131 556 3535\n"),
+    ("gd", "headline = Smaoinich mus am briog thu.\nhelpline = Cuir fòn gu Stop It Now! 0131 556 3535\n"),
+    ("pl", "headline = Pomyśl, zanim klikniesz.\nhelpline = Zadzwoń: Stop It Now! 0131 556 3535\n"),
+];
+
+const CARD: &str = "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n    weight: bold\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [28, 16]\n    color: \"#111111\"\n    band: { color: \"#ffd400\", padding: [8, 12] }\n";
+
+/// The twelve defects the issue lists, each alone in its campaign, and the check that must find it.
+const DEFECTS: &[Defect] = &[
+    Defect {
+        name: "a Gaelic headline that overflows at its minimum size",
+        code: "overflow",
+        template: "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 60]\n    size: [40, 24]\n    weight: bold\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [28, 16]\n    color: \"#111111\"\n    band: { color: \"#ffd400\", padding: [8, 12] }\n",
+        ftl: &[(
+            "gd",
+            "headline = Smaoinich gu cùramach mus cliog thu air ceangal sam bith, oir faodaidh aon bhriogadh a h-uile càil atharrachadh gu bràth, agus chan urrainn dhut a thoirt air ais.\nhelpline = Cuir fòn gu Stop It Now! 0131 556 3535\n",
+        )],
+    },
+    Defect {
+        name: "an emoji no committed font has",
+        code: "missing-glyph",
+        template: CARD,
+        ftl: &[("pl", "headline = Pomyśl, zanim klikniesz 🙂\nhelpline = Zadzwoń: Stop It Now! 0131 556 3535\n")],
+    },
+    Defect {
+        name: "Georgian text no committed font has",
+        code: "missing-glyph",
+        template: CARD,
+        ftl: &[("pl", "headline = დაფიქრდი\nhelpline = Zadzwoń: Stop It Now! 0131 556 3535\n")],
+    },
+    Defect {
+        name: "a rare hanzi no committed font has",
+        code: "missing-glyph",
+        template: CARD,
+        ftl: &[("pl", "headline = 𠜎 Pomyśl\nhelpline = Zadzwoń: Stop It Now! 0131 556 3535\n")],
+    },
+    Defect {
+        name: "yellow helpline text on white",
+        code: "contrast",
+        template: "size: [600, 400]\nbackground: { color: \"#ffffff\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n    color: \"#111111\"\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [28, 16]\n    color: \"#ffd400\"\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "white text on a light photo",
+        code: "contrast",
+        template: "size: [600, 400]\nbackground: { image: light.png }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n    color: \"#ffffff\"\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [28, 16]\n    color: \"#111111\"\n    band: { color: \"#ffd400\", padding: [8, 12] }\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "a helpline layer outside the safe area",
+        code: "helpline-hidden",
+        template: "size: [600, 400]\nsafe: [40, 40, 520, 320]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [40, 40, 520, 160]\n    size: [40, 20]\n  - text: helpline\n    box: [20, 290, 560, 100]\n    size: [28, 16]\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "a helpline under a logo image",
+        code: "helpline-hidden",
+        template: "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [28, 16]\n  - image: light.png\n    box: [400, 300, 150, 80]\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "a helpline missing from a template that requires it",
+        code: "helpline-hidden",
+        template: "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "a helpline squeezed to 6 px",
+        code: "too-small",
+        template: "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n  - text: helpline\n    box: [20, 280, 560, 100]\n    size: [6, 6]\n",
+        ftl: &[],
+    },
+    Defect {
+        name: "a helpline in a band too narrow for the number",
+        code: "overflow",
+        template: "size: [600, 400]\nbackground: { color: \"#1b1f4a\" }\nrequires: [helpline]\nlayers:\n  - text: headline\n    box: [20, 20, 560, 160]\n    size: [40, 20]\n  - text: helpline\n    box: [480, 280, 110, 100]\n    size: [28, 16]\n    color: \"#111111\"\n    band: { color: \"#ffd400\", padding: [8, 12] }\n",
+        ftl: &[],
+    },
+];
+
+fn write_campaign(defect: &Defect) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let fonts = repo().join("assets/fonts");
+    std::fs::write(
+        root.join("pipeline.yaml"),
+        format!(
+            "locales:\n  dir: locales\n  reference: en-GB\nrequired:\n  - message: helpline\n    contains: [\"Stop It Now!\", \"0131 556 3535\"]\nfonts:\n  dir: {}\n  families: {{ default: Noto Sans }}\ntemplates: [card.yaml]\n",
+            fonts.display()
+        ),
+    )
+    .expect("write");
+    std::fs::write(root.join("card.yaml"), defect.template).expect("write");
+    // A light "photo": a pale gradient, drawn here.
+    let photo =
+        image::RgbaImage::from_fn(300, 200, |x, y| image::Rgba([235 + (x % 20) as u8, 230 + (y % 25) as u8, 220, 255]));
+    photo.save(root.join("light.png")).expect("write the photo");
+    for &(locale, text) in GOOD_FTL {
+        let text = defect.ftl.iter().find(|(l, _)| *l == locale).map_or(text, |(_, t)| t);
+        std::fs::create_dir_all(root.join("locales").join(locale)).expect("mkdir");
+        std::fs::write(root.join("locales").join(locale).join("main.ftl"), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn each_layout_defect_is_found_by_lint_and_refused_by_build() {
+    let mut failures = Vec::new();
+    for defect in DEFECTS {
+        let project = write_campaign(defect);
+        let dir = project.path();
+        let lint = placard(dir, &["lint", "--format", "json"]);
+        let (rejected, locales) = rejected_in(&stdout(&lint));
+        if exit_code(&lint) != 1 || !stdout(&lint).contains(&format!("\"code\": \"{}\"", defect.code)) {
+            failures.push(format!("{}: lint does not report {}:\n{}", defect.name, defect.code, stdout(&lint)));
+            continue;
+        }
+        let refused = placard(dir, &["build"]);
+        if exit_code(&refused) != 1 || dir.join("dist").exists() {
+            failures.push(format!("{}: build published it (exit {})", defect.name, exit_code(&refused)));
+            continue;
+        }
+        let partial = placard(dir, &["build", "--skip-failing"]);
+        let said = refused_by_build(&stderr(&partial), &["card"]);
+        if exit_code(&partial) != 0 || said != rejected {
+            failures.push(format!("{}: --skip-failing refused {said:?}, lint rejected {rejected:?}", defect.name));
+            continue;
+        }
+        for locale in &locales {
+            let published = dir.join("dist").join(locale).join("card.png").is_file();
+            let should = !rejected.contains(&(locale.clone(), "card".to_owned()));
+            if published != should {
+                failures.push(format!("{}: {locale} published: {published}, should be: {should}", defect.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_small_campaign_without_a_defect_builds_whole() {
+    let project = write_campaign(&Defect { name: "none", code: "", template: CARD, ftl: &[] });
+    let lint = placard(project.path(), &["lint"]);
+    assert_eq!(exit_code(&lint), 0, "{}", stdout(&lint));
+    let build = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&build), 0, "{}", stderr(&build));
+    for locale in ["en-GB", "gd", "pl"] {
+        assert!(project.path().join("dist").join(locale).join("card.png").is_file(), "{locale}");
+    }
 }
