@@ -83,7 +83,7 @@ impl Code {
                 "A message or attribute that pipeline.yaml requires (the helpline) does not exist in this locale, or was lost to a syntax error.\nFix: copy it from the reference locale and translate it, keeping the required text exactly."
             }
             Code::RequiredText => {
-                "A required message does not show a required string exactly in every form a reader could see (every variant of every selector). The finding says what is there instead: another digit, a lookalike digit from another script, an invisible character inside.\nFix: use the term the reference uses, e.g. { -helpline-number }, rather than typing the number."
+                "A required message does not show a required string exactly in every form a reader could see (every variant of every selector), or Placard cannot prove that it does within a limit (the finding names the limit: it is an error, never a pass). The finding says what is there instead: another digit, digits of another script, a dropped term; when the wrong text is in a term, the finding is at the term, with each message that shows it as a second location.\nFix: correct the text where the finding points; in a message, use the term the reference uses, e.g. { -helpline-number }, rather than typing the number."
             }
             Code::BidiOrder => {
                 "Required text that would not read in order once displayed. In a right-to-left paragraph the spaces between a phone number's digit groups take the paragraph's direction, so 0131 556 3535 shows as 3535 556 0131. Layout checks also look at the laid-out glyphs.\nFix: isolate the number where it is defined: -helpline-number = { \"\\u2066\" }0131 556 3535{ \"\\u2069\" }. Never use the overrides U+202D or U+202E."

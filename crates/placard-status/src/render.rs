@@ -70,7 +70,17 @@ pub fn render_human(status: &Status) -> String {
     for (row, templates) in &rows {
         line(&mut out, row, templates);
     }
-    let done = status.locales.iter().filter(|l| l.progress == Some(100.0) && l.errors == 0).count();
+    // Clean means publishable: no lint errors, and every template builds (a template's own fault
+    // counts against every locale, though no translator's file holds it).
+    let done = status
+        .locales
+        .iter()
+        .filter(|l| {
+            l.progress == Some(100.0)
+                && l.errors == 0
+                && l.templates.iter().all(|t| t.state == crate::TemplateState::Builds)
+        })
+        .count();
     let _ = writeln!(
         out,
         "{} of {} locales complete and clean; {} messages in the reference ({})",
@@ -180,6 +190,14 @@ mod tests {
         assert_eq!(lines[4], "1 of 3 locales complete and clean; 4 messages in the reference (en-GB)");
         let progress_end = lines[0].find("progress").expect("column") + "progress".len();
         assert!(lines[1][..progress_end].ends_with("75.0%"), "numbers are right-aligned under their header");
+    }
+
+    #[test]
+    fn a_complete_locale_whose_template_fails_is_not_clean() {
+        let mut status = sample();
+        status.locales[2] = locale("en-GB", 100.0, &[TemplateState::Builds, TemplateState::Fails]);
+        let out = render_human(&status);
+        assert!(out.contains("0 of 3 locales complete and clean"), "{out}");
     }
 
     #[test]
