@@ -43,74 +43,107 @@ pub(crate) fn assess<'a>(
     jobs: &[(&'a str, &'a Template)],
     keep: bool,
 ) -> Vec<Assessed<'a>> {
-    let config = &workspace.config;
-    let required: Vec<&str> = config.rules.required.iter().map(|r| r.message.as_str()).collect();
-    let phrases: Vec<&str> = config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect();
-    let in_jobs = |t: &Template| jobs.iter().any(|(_, j)| j.name == t.name);
-    // Background images scaled once per template; the backdrop (the scene without its text) is
-    // rendered once per template when no layer of it changes with the locale.
-    let backgrounds: BTreeMap<&str, Arc<RgbaImage>> = inputs
-        .templates
-        .par_iter()
-        .filter(|t| in_jobs(t))
-        .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
-        .collect();
-    let shared: Vec<OnceLock<RgbaImage>> = inputs.templates.iter().map(|_| OnceLock::new()).collect();
+    let composer = Composer::new(workspace, inputs, texts, jobs.iter().map(|(_, t)| *t));
+    jobs.par_iter().map(|&(locale, template)| composer.assess(locale, template, keep)).collect()
+}
+
+/// What composing and checking share across a run: the scaled backgrounds, the backdrops of the
+/// templates whose backdrop is the same in every locale, and one typesetter per worker thread.
+pub(crate) struct Composer<'w, 'i, 't> {
+    workspace: &'w Workspace,
+    inputs: &'i Inputs,
+    texts: &'t Texts<'t>,
+    required: Vec<&'w str>,
+    phrases: Vec<&'w str>,
+    backgrounds: BTreeMap<&'i str, Arc<RgbaImage>>,
+    shared: Vec<OnceLock<RgbaImage>>,
     // One typesetter per worker thread for the whole run (rayon's map_init makes one per split
     // of the work, dozens): its shaping, glyph and hinting caches then serve every asset the
     // thread composes, and the same faces at the same sizes recur across locales and templates.
-    let typesetters: Vec<Mutex<Option<Typesetter>>> =
-        (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(None)).collect();
-    jobs.par_iter()
-        .map(|&(locale, template)| {
-            let slot = rayon::current_thread_index().unwrap_or(0) % typesetters.len();
-            // Never wait: a thread that finds its slot busy (nested work) uses one of its own.
-            let mut guard = typesetters[slot].try_lock().ok();
-            let mut own = None;
-            let typesetter = match guard.as_deref_mut() {
-                Some(kept) => kept.get_or_insert_with(|| inputs.fonts.typesetter()),
-                None => own.insert(inputs.fonts.typesetter()),
+    typesetters: Vec<Mutex<Option<Typesetter>>>,
+}
+
+impl<'w, 'i, 't> Composer<'w, 'i, 't> {
+    /// Ready to compose the `templates` that will be asked for (their backgrounds are scaled now).
+    pub fn new<'x>(
+        workspace: &'w Workspace,
+        inputs: &'i Inputs,
+        texts: &'t Texts<'t>,
+        templates: impl Iterator<Item = &'x Template>,
+    ) -> Self {
+        let config = &workspace.config;
+        let names: Vec<&str> = templates.map(|t| t.name.as_str()).collect();
+        // Background images scaled once per template; the backdrop (the scene without its text)
+        // is rendered once per template when no layer of it changes with the locale.
+        let backgrounds = inputs
+            .templates
+            .par_iter()
+            .filter(|t| names.contains(&t.name.as_str()))
+            .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
+            .collect();
+        Composer {
+            workspace,
+            inputs,
+            texts,
+            required: config.rules.required.iter().map(|r| r.message.as_str()).collect(),
+            phrases: config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect(),
+            backgrounds,
+            shared: inputs.templates.iter().map(|_| OnceLock::new()).collect(),
+            typesetters: (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(None)).collect(),
+        }
+    }
+
+    /// Composes `template` for `locale` and runs the layout checks on it; `keep` keeps the scene.
+    pub fn assess<'a>(&self, locale: &'a str, template: &'a Template, keep: bool) -> Assessed<'a> {
+        let (workspace, inputs, texts) = (self.workspace, self.inputs, self.texts);
+        let (required, phrases, backgrounds, shared) = (&self.required, &self.phrases, &self.backgrounds, &self.shared);
+        let slot = rayon::current_thread_index().unwrap_or(0) % self.typesetters.len();
+        // Never wait: a thread that finds its slot busy (nested work) uses one of its own.
+        let mut guard = self.typesetters[slot].try_lock().ok();
+        let mut own = None;
+        let typesetter = match guard.as_deref_mut() {
+            Some(kept) => kept.get_or_insert_with(|| inputs.fonts.typesetter()),
+            None => own.insert(inputs.fonts.typesetter()),
+        };
+        let texts = &texts[locale];
+        let composed =
+            compose(template, inputs, locale, texts, backgrounds.get(template.name.as_str()), phrases, typesetter);
+        let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
+        let rendered;
+        let behind: &RgbaImage = if shareable(template) {
+            shared[t].get_or_init(|| placard_render::render(&backdrop(&composed)))
+        } else {
+            rendered = placard_render::render(&backdrop(&composed));
+            &rendered
+        };
+        let backdrop = Backdrop { width: behind.width(), height: behind.height(), rgba: behind.as_raw() };
+        let legible_default = (template.width.min(template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
+        let text_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
+            Layer::Text(t) => Some((i, t)),
+            Layer::Image(_) => None,
+        });
+        let mut findings = Vec::new();
+        for ((index, layer), block) in text_layers.zip(&composed.blocks) {
+            let Some(Some(text)) = texts.get(&layer.message) else { continue };
+            let composed_text = ComposedText {
+                locale,
+                template: &template.name,
+                index,
+                message: &layer.message,
+                source: locate(workspace, &text.from, &layer.message),
+                block: &block.text,
+                fitted_in: block.fitted_in,
+                origin: block.origin,
+                family: family_for(inputs, locale, layer),
+                weight: layer.weight,
+                color: layer.color,
+                required: required.contains(&layer.message.as_str()) || template.requires.contains(&layer.message),
+                min_legible: layer.min_legible.unwrap_or(legible_default),
             };
-            let texts = &texts[locale];
-            let composed =
-                compose(template, inputs, locale, texts, backgrounds.get(template.name.as_str()), &phrases, typesetter);
-            let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
-            let rendered;
-            let behind: &RgbaImage = if shareable(template) {
-                shared[t].get_or_init(|| placard_render::render(&backdrop(&composed)))
-            } else {
-                rendered = placard_render::render(&backdrop(&composed));
-                &rendered
-            };
-            let backdrop = Backdrop { width: behind.width(), height: behind.height(), rgba: behind.as_raw() };
-            let legible_default = (template.width.min(template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
-            let text_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
-                Layer::Text(t) => Some((i, t)),
-                Layer::Image(_) => None,
-            });
-            let mut findings = Vec::new();
-            for ((index, layer), block) in text_layers.zip(&composed.blocks) {
-                let Some(Some(text)) = texts.get(&layer.message) else { continue };
-                let composed_text = ComposedText {
-                    locale,
-                    template: &template.name,
-                    index,
-                    message: &layer.message,
-                    source: locate(workspace, &text.from, &layer.message),
-                    block: &block.text,
-                    fitted_in: block.fitted_in,
-                    origin: block.origin,
-                    family: family_for(inputs, locale, layer),
-                    weight: layer.weight,
-                    color: layer.color,
-                    required: required.contains(&layer.message.as_str()) || template.requires.contains(&layer.message),
-                    min_legible: layer.min_legible.unwrap_or(legible_default),
-                };
-                check_text(&composed_text, &phrases, &backdrop, &mut findings);
-            }
-            Assessed { locale, template, composed: keep.then_some(composed), findings }
-        })
-        .collect()
+            check_text(&composed_text, phrases, &backdrop, &mut findings);
+        }
+        Assessed { locale, template, composed: keep.then_some(composed), findings }
+    }
 }
 
 /// The scene without its text: what the text is read against.

@@ -87,6 +87,18 @@ pub struct Staging {
     /// Held (an advisory lock on `.<out>.lock` beside the output) until the staging folder is
     /// published or dropped: a second build on the same output stops with [`BuildError::Busy`].
     _lock: std::fs::File,
+    /// Set once [`Staging::publish`] has taken the folder; until then dropping removes it.
+    published: bool,
+}
+
+impl Drop for Staging {
+    /// A build that stops before publishing (lint refused it, an input failed) leaves no staging
+    /// folder behind; the output folder was never touched.
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 impl Staging {
@@ -125,7 +137,7 @@ impl Staging {
         }
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|source| BuildError::Output { path: dir.clone(), source })?;
-        Ok(Staging { dir, out: out.to_owned(), _lock: lock })
+        Ok(Staging { dir, out: out.to_owned(), _lock: lock, published: false })
     }
 
     /// Brings the previous build's file `rel` (relative to the output folder) into the new set,
@@ -146,7 +158,8 @@ impl Staging {
     /// Swaps the complete new set in, then removes the old set. On Linux the two folders are
     /// exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), so the output folder is never
     /// absent; elsewhere, or where the file system cannot exchange, it takes two renames.
-    pub fn publish(self) -> Result<(), BuildError> {
+    pub fn publish(mut self) -> Result<(), BuildError> {
+        self.published = true;
         let fail = |source| BuildError::Output { path: self.out.clone(), source };
         #[cfg(target_os = "linux")]
         if self.out.is_dir() {

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
-use crate::assess::{Texts, assess, attribute};
+use crate::assess::{Assessed, Composer, Texts, attribute};
 use crate::context::context_pages;
 use crate::inputs::Inputs;
 use crate::layout_lint::{geometry, template_findings};
@@ -52,6 +52,8 @@ pub enum Event<'a> {
     Planned { total: usize, to_render: usize },
     /// One asset finished: rendered, or reused from the previous build.
     Finished { locale: &'a str, template: &'a str, reused: bool },
+    /// One asset the layout checks refused: it is not published.
+    Refused { locale: &'a str, template: &'a str },
 }
 
 /// What a build did.
@@ -163,14 +165,80 @@ pub fn build(
     }
     let geometry: Vec<_> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
     let template_level = template_findings(workspace, &geometry);
-    let mut assessed = assess(workspace, &inputs, &texts, &jobs, true);
+    let template_refused: BTreeSet<&str> =
+        template_level.iter().filter(|d| d.is_error()).filter_map(|d| d.template.as_deref()).collect();
+    let is_blocked = |locale: &str| blocked.iter().any(|b| b == locale);
+    // When the build must fail (text errors, a template's own fault, no --skip-failing), nothing
+    // is rendered: the assets are only composed and checked, for the findings.
+    let doomed = !options.skip_failing && (!blocked.is_empty() || !template_refused.is_empty());
+    let publishable =
+        |p: &Planned<'_>| !doomed && !is_blocked(p.locale) && !template_refused.contains(p.template.name.as_str());
+    let to_render = plan.iter().filter(|p| publishable(p) && p.reuse.is_none()).count();
+    events(Event::Planned { total: plan.iter().filter(|p| publishable(p)).count(), to_render });
+    let staging = Staging::new(&out)?;
+
+    // One pass: each asset is composed, checked and, when nothing is wrong with it, rendered into
+    // the staging folder at once (no scene is held for a second pass). Whether the staging folder
+    // is published is decided after the pass: any error, and it is dropped unpublished.
+    let composer = Composer::new(workspace, &inputs, &texts, jobs.iter().map(|(_, t)| *t));
+    type Outcome<'a> = (Option<Assessed<'a>>, Option<Vec<AssetRecord>>);
+    let results: Vec<Result<Outcome<'_>, BuildError>> = plan
+        .par_iter()
+        .map(|planned| {
+            if let Some(records) = planned.reuse.as_ref().filter(|_| publishable(planned)) {
+                for record in records {
+                    staging.adopt(&record.path)?;
+                }
+                if let Some(first) = records.first() {
+                    staging.adopt(&first.thumbnail)?;
+                }
+                events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: true });
+                return Ok((None, Some(records.clone())));
+            }
+            if planned.assessed.is_none() {
+                return Ok((None, None));
+            }
+            let mut assessed = composer.assess(planned.locale, planned.template, true);
+            let composed = assessed.composed.take().expect("kept");
+            if !publishable(planned) {
+                return Ok((Some(assessed), None));
+            }
+            if assessed.findings.iter().any(placard_core::Diagnostic::is_error) {
+                events(Event::Refused { locale: planned.locale, template: &planned.template.name });
+                return Ok((Some(assessed), None));
+            }
+            let records = render_one(planned, &composed, &texts[planned.locale], &staging.dir)?;
+            events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: false });
+            Ok((Some(assessed), Some(records)))
+        })
+        .collect();
+    let mut assessed = Vec::new();
+    let mut assets = Vec::new();
+    let mut rendered = 0;
+    let mut reused = 0;
+    for result in results {
+        let (checked, records) = result?;
+        if let Some(records) = records {
+            if checked.is_some() {
+                rendered += 1;
+            } else {
+                reused += 1;
+            }
+            assets.extend(records);
+        }
+        assessed.extend(checked);
+    }
     lint.extend(template_level.iter().cloned());
     lint.extend(attribute(&assessed, &geometry));
 
     // What the layout checks refuse: an asset with an error of its own, or of its template.
     let mut refused = Vec::new();
-    for planned in plan.iter().filter(|p| !blocked.iter().any(|b| b == p.locale)) {
-        let own = planned.assessed.map(|i| assessed[i].findings.as_slice()).unwrap_or_default();
+    for planned in plan.iter().filter(|p| !is_blocked(p.locale)) {
+        let own = assessed
+            .iter()
+            .find(|a| a.locale == planned.locale && a.template.name == planned.template.name)
+            .map(|a| a.findings.as_slice())
+            .unwrap_or_default();
         let of_template = template_level.iter().filter(|d| d.template.as_deref() == Some(&planned.template.name));
         let codes: BTreeSet<Code> = own.iter().chain(of_template).filter(|d| d.is_error()).map(|d| d.code).collect();
         if !codes.is_empty() {
@@ -182,55 +250,12 @@ pub fn build(
         }
     }
     if (!blocked.is_empty() || !refused.is_empty()) && !options.skip_failing {
+        // The staging folder is dropped unpublished: the old output stays as it was.
         let mut failing = blocked;
         failing.extend(refused.iter().map(|r| format!("{}/{}", r.locale, r.template)));
         return Err(BuildError::Lint { report: Box::new(lint), failing });
     }
-    let is_refused = |p: &Planned<'_>| refused.iter().any(|r| r.locale == p.locale && r.template == p.template.name);
-    plan.retain(|p| !blocked.iter().any(|b| b == p.locale) && !is_refused(p));
-    // Scenes of what will not be published are not kept for rendering.
-    let publishing: BTreeSet<usize> = plan.iter().filter_map(|p| p.assessed).collect();
-    for (i, a) in assessed.iter_mut().enumerate() {
-        if !publishing.contains(&i) {
-            a.composed = None;
-        }
-    }
-
-    let to_render = plan.iter().filter(|p| p.reuse.is_none()).count();
-    events(Event::Planned { total: plan.len(), to_render });
-    let staging = Staging::new(&out)?;
-
-    let results: Vec<Result<Vec<AssetRecord>, BuildError>> = plan
-        .par_iter()
-        .map(|planned| {
-            let records = match (&planned.reuse, planned.assessed.and_then(|i| assessed[i].composed.as_ref())) {
-                (Some(records), _) => {
-                    for record in records {
-                        staging.adopt(&record.path)?;
-                    }
-                    if let Some(first) = records.first() {
-                        staging.adopt(&first.thumbnail)?;
-                    }
-                    records.clone()
-                }
-                (None, Some(composed)) => render_one(planned, composed, &texts[planned.locale], &staging.dir)?,
-                (None, None) => unreachable!("an asset to render was composed"),
-            };
-            events(Event::Finished {
-                locale: planned.locale,
-                template: &planned.template.name,
-                reused: planned.reuse.is_some(),
-            });
-            Ok(records)
-        })
-        .collect();
     drop(assessed);
-    let mut assets = Vec::new();
-    for result in results {
-        assets.extend(result?);
-    }
-    let rendered = to_render;
-    let reused = plan.len() - rendered;
 
     // Keep what an earlier build made outside this run's scope (other locales, templates or
     // shards), unless its locale now fails lint: nothing from a failing locale stays published.

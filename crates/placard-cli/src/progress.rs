@@ -37,19 +37,25 @@ impl Progress {
                 }
             }
             Event::Finished { locale, template, reused } => {
-                let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
                 let what = if *reused { "unchanged" } else { "rendered" };
-                match &self.bar {
-                    Some(bar) => {
-                        bar.set_message(format!("{locale}/{template}"));
-                        bar.inc(1);
-                    }
-                    None => {
-                        let _guard = self.lines.lock();
-                        let total = self.total.load(Ordering::Relaxed);
-                        let _ = writeln!(std::io::stderr(), "[{done}/{total}] {locale}/{template} {what}");
-                    }
-                }
+                self.one_done(locale, template, what);
+            }
+            Event::Refused { locale, template } => self.one_done(locale, template, "refused by the layout checks"),
+        }
+    }
+
+    /// One asset done, whatever became of it: the bar moves on, or a line says what happened.
+    fn one_done(&self, locale: &str, template: &str, what: &str) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        match &self.bar {
+            Some(bar) => {
+                bar.set_message(format!("{locale}/{template}"));
+                bar.inc(1);
+            }
+            None => {
+                let _guard = self.lines.lock();
+                let total = self.total.load(Ordering::Relaxed);
+                let _ = writeln!(std::io::stderr(), "[{done}/{total}] {locale}/{template} {what}");
             }
         }
     }
