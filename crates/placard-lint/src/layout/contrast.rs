@@ -14,31 +14,38 @@ pub(super) fn check_contrast(layer: &ComposedText<'_>, behind: &Backdrop<'_>, ou
     let text = luminance(color.r, color.g, color.b);
     let (x, y) = layer.origin;
     let (width, height) = (behind.width as i32, behind.height as i32);
-    let mut ratios = Vec::new();
+    // Runs of ink pixels over one backdrop colour, as (ratio, pixels): neighbouring pixels behind
+    // text are mostly the same colour (a band, a slow gradient), so there are far fewer runs than
+    // pixels, and the percentile is read off the runs sorted by ratio.
+    let mut runs: Vec<(f64, usize)> = Vec::new();
+    let mut last: Option<[u8; 3]> = None;
     for glyph in layer.block.glyphs.iter().filter_map(|g| g.mask.as_ref()).filter(|m| !m.color) {
         for gy in 0..glyph.height {
-            for gx in 0..glyph.width {
-                if glyph.data[(gy * glyph.width + gx) as usize] < 128 {
-                    continue;
-                }
-                let (px, py) = (x + glyph.left + gx as i32, y + glyph.top + gy as i32);
-                if px < 0 || py < 0 || px >= width || py >= height {
+            let py = y + glyph.top + gy as i32;
+            if py < 0 || py >= height {
+                continue;
+            }
+            let row = &glyph.data[(gy * glyph.width) as usize..((gy + 1) * glyph.width) as usize];
+            for (gx, &coverage) in row.iter().enumerate() {
+                let px = x + glyph.left + gx as i32;
+                if coverage < 128 || px < 0 || px >= width {
                     continue;
                 }
                 let at = (py as usize * behind.width as usize + px as usize) * 4;
-                let p = &behind.rgba[at..at + 3];
-                let back = luminance(p[0], p[1], p[2]);
-                let (hi, lo) = if text > back { (text, back) } else { (back, text) };
-                ratios.push((hi + 0.05) / (lo + 0.05));
+                let rgb = [behind.rgba[at], behind.rgba[at + 1], behind.rgba[at + 2]];
+                match runs.last_mut() {
+                    Some((_, pixels)) if last == Some(rgb) => *pixels += 1,
+                    _ => {
+                        let back = luminance(rgb[0], rgb[1], rgb[2]);
+                        let (hi, lo) = if text > back { (text, back) } else { (back, text) };
+                        runs.push(((hi + 0.05) / (lo + 0.05), 1));
+                        last = Some(rgb);
+                    }
+                }
             }
         }
     }
-    if ratios.is_empty() {
-        return;
-    }
-    // The tenth percentile: only that rank is needed, not a full sort.
-    let rank = ratios.len() / 10;
-    let (_, &mut ratio, _) = ratios.select_nth_unstable_by(rank, f64::total_cmp);
+    let Some(ratio) = percentile_tenth(&mut runs) else { return };
     let size = layer.block.size;
     let bold = layer.weight >= 600;
     // WCAG "large text": 18 pt (24 px), or 14 pt (18.67 px) bold.
@@ -63,6 +70,24 @@ pub(super) fn check_contrast(layer: &ComposedText<'_>, behind: &Backdrop<'_>, ou
     }
 }
 
+/// The ratio at rank `pixels / 10` (0-based) in ascending order of every pixel's ratio: the value
+/// 90% of the ink reaches or beats. `None` when there is no ink.
+fn percentile_tenth(runs: &mut [(f64, usize)]) -> Option<f64> {
+    let pixels: usize = runs.iter().map(|(_, n)| n).sum();
+    if pixels == 0 {
+        return None;
+    }
+    let rank = pixels / 10;
+    runs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut seen = 0;
+    runs.iter()
+        .find(|(_, n)| {
+            seen += n;
+            seen > rank
+        })
+        .map(|(ratio, _)| *ratio)
+}
+
 /// WCAG relative luminance of an sRGB colour.
 pub fn luminance(r: u8, g: u8, b: u8) -> f64 {
     let linear = &*LINEAR;
@@ -80,7 +105,21 @@ static LINEAR: LazyLock<[f64; 256]> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::luminance;
+    use super::{luminance, percentile_tenth};
+
+    #[test]
+    fn the_percentile_of_runs_is_the_percentile_of_their_pixels() {
+        // 20 pixels: ratios 1.0 ×3, 2.0 ×5, 9.0 ×12; rank 2 (0-based) of the sorted pixels is 1.0,
+        // and with one more low pixel the rank stays 2 while the values shift.
+        assert_eq!(percentile_tenth(&mut [(9.0, 12), (1.0, 3), (2.0, 5)]), Some(1.0));
+        assert_eq!(percentile_tenth(&mut [(9.0, 12), (1.0, 2), (2.0, 6)]), Some(2.0));
+        let pixels: Vec<f64> = (0..37).map(|i| f64::from((i * 7) % 11)).collect();
+        let mut sorted = pixels.clone();
+        sorted.sort_by(f64::total_cmp);
+        let mut runs: Vec<(f64, usize)> = pixels.iter().map(|&r| (r, 1)).collect();
+        assert_eq!(percentile_tenth(&mut runs), Some(sorted[37 / 10]));
+        assert_eq!(percentile_tenth(&mut []), None);
+    }
 
     fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
         let (a, b) = (luminance(a.0, a.1, a.2), luminance(b.0, b.1, b.2));
