@@ -93,6 +93,12 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
         }
     }
 
+    /// The strings pipeline.yaml requires `message` to show.
+    fn must_show(&self, message: &str) -> Vec<&'w str> {
+        let rules = &self.workspace.config.rules.required;
+        rules.iter().filter(|r| r.message == message).flat_map(|r| r.contains.iter().map(String::as_str)).collect()
+    }
+
     /// Composes `template` for `locale` and runs the layout checks on it; `keep` keeps the scene.
     pub fn assess<'a>(&self, locale: &'a str, template: &'a Template, keep: bool) -> Assessed<'a> {
         let (workspace, inputs, texts) = (self.workspace, self.inputs, self.texts);
@@ -138,6 +144,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
                 weight: layer.weight,
                 color: layer.color,
                 required: required.contains(&layer.message.as_str()) || template.requires.contains(&layer.message),
+                must_show: self.must_show(&layer.message),
                 min_legible: layer.min_legible.unwrap_or(legible_default),
             };
             check_text(&composed_text, phrases, &backdrop, &mut findings);

@@ -75,6 +75,22 @@ pub(crate) fn locate(workspace: &Workspace, locale: &str, id: &str) -> Option<Me
     None
 }
 
+/// `layout` without the layout checks' `required-text` findings (required text missing from the
+/// text as drawn) for a message the text checks already found wrong: one fault, one finding. The
+/// layout finding stays where the text checks passed, for there the two disagree.
+pub(crate) fn not_found_already(layout: Vec<Diagnostic>, text: &[Diagnostic]) -> Vec<Diagnostic> {
+    use placard_core::Code;
+    let wrong: std::collections::BTreeSet<(Option<&str>, Option<&str>)> = text
+        .iter()
+        .filter(|d| d.is_error() && matches!(d.code, Code::RequiredText | Code::MissingRequired))
+        .map(|d| (d.locale.as_deref(), d.message_id.as_deref()))
+        .collect();
+    layout
+        .into_iter()
+        .filter(|d| d.code != Code::RequiredText || !wrong.contains(&(d.locale.as_deref(), d.message_id.as_deref())))
+        .collect()
+}
+
 /// What [`lint_all`] found, and the names of the templates it laid out (in pipeline.yaml's
 /// order; empty when the layout checks did not run).
 #[derive(Debug)]
@@ -92,7 +108,9 @@ pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<Linted, crate::Bu
     if layout && !workspace.config.templates.is_empty() {
         let inputs = Inputs::load(&workspace.config, &[])?;
         let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
-        report.extend(lint_layout(workspace, &inputs, &locales));
+        let layout = lint_layout(workspace, &inputs, &locales);
+        let layout = not_found_already(layout, &report.diagnostics);
+        report.extend(layout);
         templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }
     Ok(Linted { report, templates })

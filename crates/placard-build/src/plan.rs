@@ -16,7 +16,7 @@ use crate::BuildError;
 use crate::assess::{Assessed, Composer, Texts, attribute};
 use crate::context::context_pages;
 use crate::inputs::Inputs;
-use crate::layout_lint::{geometry, template_findings};
+use crate::layout_lint::{geometry, not_found_already, template_findings};
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{Composed, family_for};
 use crate::texts::{Text, format_all};
@@ -229,7 +229,8 @@ pub fn build(
         assessed.extend(checked);
     }
     lint.extend(template_level.iter().cloned());
-    lint.extend(attribute(&assessed, &geometry));
+    let layout = not_found_already(attribute(&assessed, &geometry), &lint.diagnostics);
+    lint.extend(layout);
 
     // What the layout checks refuse: an asset with an error of its own, or of its template.
     let mut refused = Vec::new();

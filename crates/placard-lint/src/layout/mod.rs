@@ -56,6 +56,8 @@ pub struct ComposedText<'a> {
     pub color: Rgba,
     /// Required text (a pipeline rule or the template's `requires`), and its legible minimum.
     pub required: bool,
+    /// The strings pipeline.yaml requires this message to show: the text as drawn must hold each.
+    pub must_show: Vec<&'a str>,
     pub min_legible: f32,
 }
 

@@ -108,7 +108,23 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
     let block = layer.block;
     for needle in phrases {
         let glued = keep_together(needle, phrases);
-        let Some(start) = block.text.find(&glued) else { continue };
+        let Some(start) = block.text.find(&glued) else {
+            // The text checks prove every form of the message shows it; the text drawn must be one
+            // of those forms. Should they ever disagree, the asset is refused, never passed.
+            if layer.must_show.contains(needle) {
+                out.push(
+                    layer
+                        .finding(
+                            Code::RequiredText,
+                            format!("`{}` as drawn {} does not show \"{needle}\"", layer.message, where_(layer)),
+                        )
+                        .hint(
+                            "The formatted text differs from what the text checks read: report this as a Placard bug.",
+                        ),
+                );
+            }
+            continue;
+        };
         let end = start + glued.len();
         let glyphs: Vec<_> = block
             .glyphs
@@ -143,5 +159,55 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
                     )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use placard_core::{Code, Rgba};
+    use placard_layout::TextBlock;
+
+    use super::super::{Backdrop, ComposedText};
+    use super::check_text;
+
+    fn layer<'a>(block: &'a TextBlock, must_show: Vec<&'a str>) -> ComposedText<'a> {
+        ComposedText {
+            locale: "pl",
+            template: "card",
+            index: 1,
+            message: "helpline",
+            source: None,
+            block,
+            fitted_in: [500.0, 100.0],
+            origin: (0, 0),
+            family: "Noto Sans",
+            weight: 400,
+            color: Rgba { r: 0, g: 0, b: 0, a: 255 },
+            required: true,
+            min_legible: 10.0,
+            must_show,
+        }
+    }
+
+    #[test]
+    fn drawn_text_without_its_required_string_is_refused() {
+        let block = TextBlock {
+            text: "Zadzwoń pod numer 0131 556 3353".into(),
+            size: 20.0,
+            lines: Vec::new(),
+            glyphs: Vec::new(),
+            extent: None,
+            fits: true,
+        };
+        let backdrop = Backdrop { width: 1, height: 1, rgba: &[255, 255, 255, 255] };
+        let mut found = Vec::new();
+        check_text(&layer(&block, vec!["0131 556 3535"]), &["0131 556 3535"], &backdrop, &mut found);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].code, Code::RequiredText);
+        assert!(found[0].message.contains("as drawn in card layers[1] (helpline)"), "{}", found[0].message);
+        // A layer that need not show it (another message) is not judged on it.
+        let mut found = Vec::new();
+        check_text(&layer(&block, Vec::new()), &["0131 556 3535"], &backdrop, &mut found);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }
