@@ -87,8 +87,6 @@ struct Planned<'a> {
     inputs_hash: String,
     /// The previous build's records, when its inputs are unchanged (it passed every check then).
     reuse: Option<Vec<AssetRecord>>,
-    /// Its place in the assessed list, when it was composed and checked in this run.
-    assessed: Option<usize>,
 }
 
 /// Runs `placard build` over the locales `workspace` selected: the text checks, then every
@@ -143,7 +141,6 @@ pub fn build(
     // Every asset in scope, with its inputs hash; one whose inputs are unchanged since it was
     // last published passed every check with these inputs and is reused, unchecked and unrendered.
     let mut plan = Vec::new();
-    let mut jobs = Vec::new();
     for &locale in &selected {
         for template in &inputs.templates {
             if let Some(shard) = options.shard
@@ -156,11 +153,7 @@ pub fn build(
                 .as_ref()
                 .filter(|_| !blocked.iter().any(|b| b == locale))
                 .and_then(|m| reusable(m, &out, locale, template, &inputs_hash));
-            let assessed = reuse.is_none().then(|| {
-                jobs.push((locale, template));
-                jobs.len() - 1
-            });
-            plan.push(Planned { locale, template, inputs_hash, reuse, assessed });
+            plan.push(Planned { locale, template, inputs_hash, reuse });
         }
     }
     let geometry: Vec<_> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
@@ -180,7 +173,8 @@ pub fn build(
     // One pass: each asset is composed, checked and, when nothing is wrong with it, rendered into
     // the staging folder at once (no scene is held for a second pass). Whether the staging folder
     // is published is decided after the pass: any error, and it is dropped unpublished.
-    let composer = Composer::new(workspace, &inputs, &texts, jobs.iter().map(|(_, t)| *t));
+    let composer =
+        Composer::new(workspace, &inputs, &texts, plan.iter().filter(|p| p.reuse.is_none()).map(|p| p.template));
     type Outcome<'a> = (Option<Assessed<'a>>, Option<Vec<AssetRecord>>);
     let results: Vec<Result<Outcome<'_>, BuildError>> = plan
         .par_iter()
@@ -195,7 +189,9 @@ pub fn build(
                 events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: true });
                 return Ok((None, Some(records.clone())));
             }
-            if planned.assessed.is_none() {
+            if planned.reuse.is_some() {
+                // Reusable but not to be published this time: it passed every check with these
+                // inputs when it was published, so it has no findings to add.
                 return Ok((None, None));
             }
             let mut assessed = composer.assess(planned.locale, planned.template, true);
