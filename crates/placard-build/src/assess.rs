@@ -85,18 +85,12 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
             workspace,
             inputs,
             texts,
-            required: config.rules.required.iter().map(|r| r.message.as_str()).collect(),
-            phrases: config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect(),
+            required: config.rules.required_messages(),
+            phrases: config.rules.required_strings(),
             backgrounds,
             shared: inputs.templates.iter().map(|_| OnceLock::new()).collect(),
             typesetters: (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(None)).collect(),
         }
-    }
-
-    /// The strings pipeline.yaml requires `message` to show.
-    fn must_show(&self, message: &str) -> Vec<&'w str> {
-        let rules = &self.workspace.config.rules.required;
-        rules.iter().filter(|r| r.message == message).flat_map(|r| r.contains.iter().map(String::as_str)).collect()
     }
 
     /// Composes `template` for `locale` and runs the layout checks on it; `keep` keeps the scene.
@@ -144,7 +138,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
                 weight: layer.weight,
                 color: layer.color,
                 required: required.contains(&layer.message.as_str()) || template.requires.contains(&layer.message),
-                must_show: self.must_show(&layer.message),
+                must_show: workspace.config.rules.strings_required_of(&layer.message),
                 min_legible: layer.min_legible.unwrap_or(legible_default),
             };
             check_text(&composed_text, phrases, &backdrop, &mut findings);
@@ -172,10 +166,35 @@ fn shareable(template: &Template) -> bool {
     })
 }
 
-/// The findings to report for `assessed`: `placard_lint::layout::attribute` decides which are the
-/// template's.
-pub(crate) fn attribute(assessed: &[Assessed<'_>], geometry: &[TemplateGeometry<'_>]) -> Vec<Diagnostic> {
+/// What the layout checks report for a run: the templates' own findings, then every asset's, a
+/// fault that every locale shares moved to its template (`placard_lint::layout::attribute`
+/// decides), less the drawn-text `required-text` findings for messages the text checks (`text`)
+/// already found wrong: one fault, one finding. `placard lint` and `placard build` both report this.
+pub(crate) fn layout_report(
+    template_level: &[Diagnostic],
+    assessed: &[Assessed<'_>],
+    geometry: &[TemplateGeometry<'_>],
+    text: &[Diagnostic],
+) -> Vec<Diagnostic> {
     let assets: Vec<(&str, &str, &[Diagnostic])> =
         assessed.iter().map(|a| (a.locale, a.template.name.as_str(), a.findings.as_slice())).collect();
-    placard_lint::layout::attribute(&assets, geometry)
+    let mut out = template_level.to_vec();
+    out.extend(not_found_already(placard_lint::layout::attribute(&assets, geometry), text));
+    out
+}
+
+/// `layout` without the layout checks' `required-text` findings (required text missing from the
+/// text as drawn) for a message the text checks already found wrong. The layout finding stays
+/// where the text checks passed, for there the two disagree.
+fn not_found_already(layout: Vec<Diagnostic>, text: &[Diagnostic]) -> Vec<Diagnostic> {
+    use placard_core::Code;
+    let wrong: std::collections::BTreeSet<(Option<&str>, Option<&str>)> = text
+        .iter()
+        .filter(|d| d.is_error() && matches!(d.code, Code::RequiredText | Code::MissingRequired))
+        .map(|d| (d.locale.as_deref(), d.message_id.as_deref()))
+        .collect();
+    layout
+        .into_iter()
+        .filter(|d| d.code != Code::RequiredText || !wrong.contains(&(d.locale.as_deref(), d.message_id.as_deref())))
+        .collect()
 }

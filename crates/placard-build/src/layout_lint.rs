@@ -6,25 +6,25 @@ use placard_core::{Diagnostic, LineIndex};
 use placard_lint::layout::{LayerBox, MessageSource, TemplateGeometry};
 use placard_pipeline::{Layer, Template, Workspace};
 
-use crate::assess::{Texts, assess, attribute};
+use crate::assess::{Texts, assess, layout_report};
 use crate::inputs::Inputs;
 use crate::texts::format_all;
 
-/// Runs the layout checks for `locales` over every template in `inputs`.
-pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str]) -> Vec<Diagnostic> {
+/// Runs the layout checks for `locales` over every template in `inputs`; `text` are the text
+/// checks' findings (a fault they found is not reported twice).
+pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str], text: &[Diagnostic]) -> Vec<Diagnostic> {
     let ids = inputs.message_ids(false);
     let texts: Texts<'_> = locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
     let geometry: Vec<TemplateGeometry<'_>> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
-    let mut out = template_findings(workspace, &geometry);
-    out.extend(attribute(&assess(workspace, inputs, &texts, &jobs, false), &geometry));
-    out
+    let assessed = assess(workspace, inputs, &texts, &jobs, false);
+    layout_report(&template_findings(workspace, &geometry), &assessed, &geometry, text)
 }
 
 /// The template-level (geometry) findings of every template.
 pub(crate) fn template_findings(workspace: &Workspace, geometry: &[TemplateGeometry<'_>]) -> Vec<Diagnostic> {
-    let required: Vec<&str> = workspace.config.rules.required.iter().map(|r| r.message.as_str()).collect();
+    let required = workspace.config.rules.required_messages();
     geometry.iter().flat_map(|g| placard_lint::layout::check_template(g, &required)).collect()
 }
 
@@ -75,22 +75,6 @@ pub(crate) fn locate(workspace: &Workspace, locale: &str, id: &str) -> Option<Me
     None
 }
 
-/// `layout` without the layout checks' `required-text` findings (required text missing from the
-/// text as drawn) for a message the text checks already found wrong: one fault, one finding. The
-/// layout finding stays where the text checks passed, for there the two disagree.
-pub(crate) fn not_found_already(layout: Vec<Diagnostic>, text: &[Diagnostic]) -> Vec<Diagnostic> {
-    use placard_core::Code;
-    let wrong: std::collections::BTreeSet<(Option<&str>, Option<&str>)> = text
-        .iter()
-        .filter(|d| d.is_error() && matches!(d.code, Code::RequiredText | Code::MissingRequired))
-        .map(|d| (d.locale.as_deref(), d.message_id.as_deref()))
-        .collect();
-    layout
-        .into_iter()
-        .filter(|d| d.code != Code::RequiredText || !wrong.contains(&(d.locale.as_deref(), d.message_id.as_deref())))
-        .collect()
-}
-
 /// What [`lint_all`] found, and the names of the templates it laid out (in pipeline.yaml's
 /// order; empty when the layout checks did not run).
 #[derive(Debug)]
@@ -108,8 +92,7 @@ pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<Linted, crate::Bu
     if layout && !workspace.config.templates.is_empty() {
         let inputs = Inputs::load(&workspace.config, &[])?;
         let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
-        let layout = lint_layout(workspace, &inputs, &locales);
-        let layout = not_found_already(layout, &report.diagnostics);
+        let layout = lint_layout(workspace, &inputs, &locales, &report.diagnostics);
         report.extend(layout);
         templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }

@@ -13,10 +13,10 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
-use crate::assess::{Assessed, Composer, Texts, attribute};
+use crate::assess::{Assessed, Composer, Texts, layout_report};
 use crate::context::context_pages;
 use crate::inputs::Inputs;
-use crate::layout_lint::{geometry, not_found_already, template_findings};
+use crate::layout_lint::{geometry, template_findings};
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{Composed, family_for};
 use crate::texts::{Text, format_all};
@@ -134,7 +134,7 @@ pub fn build(
         }
     }
 
-    let keep: Vec<&str> = config.rules.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect();
+    let keep = config.rules.required_strings();
     let out = options.out.clone().unwrap_or_else(|| config.out_dir.clone());
     let previous = if options.force { None } else { Manifest::read(&out) };
 
@@ -224,8 +224,7 @@ pub fn build(
         }
         assessed.extend(checked);
     }
-    lint.extend(template_level.iter().cloned());
-    let layout = not_found_already(attribute(&assessed, &geometry), &lint.diagnostics);
+    let layout = layout_report(&template_level, &assessed, &geometry, &lint.diagnostics);
     lint.extend(layout);
 
     // What the layout checks refuse: an asset with an error of its own, or of its template.

@@ -33,3 +33,24 @@ pub struct Rules {
     /// Message and term ids (`-brand-name`) defined outside this tree, taken as resolved.
     pub external: std::collections::HashSet<String>,
 }
+
+impl Rules {
+    /// The required messages' ids, in pipeline.yaml's order.
+    pub fn required_messages(&self) -> Vec<&str> {
+        self.required.iter().map(|r| r.message.as_str()).collect()
+    }
+
+    /// Every required string of every rule: the phrases a layout keeps on one line.
+    pub fn required_strings(&self) -> Vec<&str> {
+        self.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect()
+    }
+
+    /// The strings `message` is required to show.
+    pub fn strings_required_of(&self, message: &str) -> Vec<&str> {
+        self.required
+            .iter()
+            .filter(|r| r.message == message)
+            .flat_map(|r| r.contains.iter().map(String::as_str))
+            .collect()
+    }
+}
