@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping, SwashContent, Weight, Wrap};
+use cosmic_text::{Attrs, Buffer, CacheKeyFlags, Family, Metrics, Shaping, SwashContent, Weight, Wrap};
 
 use crate::Typesetter;
 
@@ -164,7 +164,14 @@ impl Typesetter {
     /// does (then [`TextBlock::fits`] is false).
     pub fn lay_out(&mut self, spec: &TextSpec<'_>) -> TextBlock {
         let mut buffer = Buffer::new(&mut self.fonts, Metrics::new(spec.max_size, spec.max_size * spec.line_height));
-        let attrs = Attrs::new().family(Family::Name(spec.family)).weight(Weight(spec.weight));
+        // Unhinted outlines: hinting snaps stems to the pixel grid, which helps 12 px screen text and
+        // only distorts display sizes, print and scaled previews (the peer renderer, resvg, never
+        // hints). It was also 40% of a campaign lint's instructions: each size the fit tries
+        // rasterises its glyphs, and the TrueType interpreter ran for every one.
+        let attrs = Attrs::new()
+            .family(Family::Name(spec.family))
+            .weight(Weight(spec.weight))
+            .cache_key_flags(CacheKeyFlags::DISABLE_HINTING);
         let latin_attrs =
             spec.latin_family.filter(|f| *f != spec.family).map(|f| attrs.clone().family(Family::Name(f)));
         let align = match (spec.align, spec.rtl) {
