@@ -4,7 +4,7 @@
 //! the old output stays complete until the new one is. Unchanged assets are not rendered again.
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
-//! - `texts`: messages formatted with fluent-bundle, as an application would.
+//! - `texts`: messages formatted as a reader is shown them, from the files lint parsed.
 //! - `assess`: each locale × template composed once into the scene the renderer draws, and the
 //!   layout checks run on it; lint and build share it, so build refuses exactly what lint rejects.
 //! - `layout_lint`: `placard lint`'s layout half: templates' geometry and every asset composed,

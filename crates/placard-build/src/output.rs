@@ -14,7 +14,7 @@ use crate::BuildError;
 pub struct LayerRecord {
     /// `id` or `id.attribute`.
     pub message: String,
-    /// The formatted text, as fluent-bundle produced it.
+    /// The formatted text, as a reader is shown it (placard-fluent's shown form).
     pub text: String,
     /// The layer's box: x, y, width, height in px.
     #[serde(rename = "box")]

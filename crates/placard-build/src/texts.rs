@@ -1,14 +1,14 @@
-//! Messages formatted the way an application formats them: fluent-bundle, with the campaign's
-//! variables and Fluent's isolation marks around placeables. A message a locale lacks falls back
-//! to the reference locale (only possible with `strict: false`).
+//! Messages formatted as a reader is shown them, with the campaign's variables and Fluent's
+//! isolation marks around placeables: [`Formatter::shown`] over the catalog of the files lint
+//! parsed (no second parse, and no second formatter that could disagree with the checks). A
+//! message a locale lacks falls back to the reference locale (only possible with `strict: false`).
 
 use std::collections::BTreeMap;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use placard_fluent::forms::Value;
-use placard_fluent::split_attribute;
+use placard_fluent::forms::Formatter;
+use placard_fluent::plural::Plurals;
+use placard_fluent::{Catalog, EntryKind, split_attribute};
 use placard_pipeline::{LoadedLocale, Workspace};
-use unic_langid::LanguageIdentifier;
 
 /// One formatted message.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -20,45 +20,39 @@ pub struct Text {
 
 /// Formats `ids` (`id` or `id.attribute`) for `locale`; `None` for an id no locale defines.
 pub fn format_all(workspace: &Workspace, locale: &str, ids: &[&str]) -> BTreeMap<String, Option<Text>> {
-    let reference = &workspace.config.reference.code;
-    let own = workspace.locales.iter().find(|l| l.code == locale).map(bundle);
-    let fallback =
-        (locale != reference).then(|| workspace.locales.iter().find(|l| &l.code == reference).map(bundle)).flatten();
-    let mut args = FluentArgs::new();
-    for (name, value) in &workspace.config.rules.variables {
-        match value {
-            Value::String(s) => args.set(name.clone(), FluentValue::from(s.clone())),
-            Value::Number(n) => args.set(name.clone(), FluentValue::from(*n)),
-        }
-    }
+    let reference = workspace.config.reference.code.as_str();
+    let loaded = |code: &str| workspace.locales.iter().find(|l| l.code == code);
+    let sources: Vec<Source<'_>> = std::iter::once(locale)
+        .chain((locale != reference).then_some(reference))
+        .filter_map(loaded)
+        .map(Source::new)
+        .collect();
+    let rules = &workspace.config.rules;
     ids.iter()
         .map(|id| {
-            let text = [(own.as_ref(), locale), (fallback.as_ref(), reference.as_str())]
-                .into_iter()
-                .find_map(|(bundle, from)| Some(Text { text: format(bundle?, id, &args)?, from: from.to_owned() }));
+            let text = sources.iter().find_map(|source| {
+                let rule = |n: f64| source.plurals.category(n);
+                let formatter =
+                    Formatter::new(&source.catalog, &rules.variables).with_plural_rule(&rule).with_limits(rules.limits);
+                let (name, attribute) = split_attribute(id);
+                let pattern = source.catalog.get(EntryKind::Message, name)?.pattern(attribute)?;
+                Some(Text { text: formatter.shown(pattern).form.text, from: source.code.to_owned() })
+            });
             ((*id).to_owned(), text)
         })
         .collect()
 }
 
-fn bundle(locale: &LoadedLocale) -> FluentBundle<FluentResource> {
-    let language: LanguageIdentifier = locale.code.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![language]);
-    for file in &locale.files {
-        // Junk and duplicates are lint's business; the bundle keeps what it can read.
-        let resource = FluentResource::try_new(file.parsed.source_text().to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
+/// A locale to take texts from.
+struct Source<'w> {
+    code: &'w str,
+    catalog: Catalog<'w>,
+    plurals: Plurals,
 }
 
-fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs<'_>) -> Option<String> {
-    let (name, attribute) = split_attribute(id);
-    let message = bundle.get_message(name)?;
-    let pattern = match attribute {
-        Some(a) => message.get_attribute(a)?.value(),
-        None => message.value()?,
-    };
-    let mut errors = Vec::new();
-    Some(bundle.format_pattern(pattern, Some(args), &mut errors).into_owned())
+impl<'w> Source<'w> {
+    fn new(locale: &'w LoadedLocale) -> Self {
+        let catalog = Catalog::new(locale.files.iter().map(|f| (f.path.as_str(), &f.parsed)));
+        Source { code: &locale.code, catalog, plurals: Plurals::for_locale(&locale.code) }
+    }
 }

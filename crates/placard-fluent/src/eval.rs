@@ -27,6 +27,9 @@ use crate::forms::{Formatter, Limit, Problem, Value};
 /// What a domain makes of the grammar. `Err` stops the whole walk (a limit was reached).
 pub(crate) trait Domain {
     type Value: Clone;
+    /// The domain of the one form a reader is shown ([`crate::shown`]): a selector whose value is
+    /// not known picks its default variant, as `fluent-bundle` does, instead of every variant.
+    const SHOWN: bool = false;
     /// The empty text: where a pattern starts.
     fn empty(&mut self) -> Self::Value;
     /// A piece of text, as shown.
@@ -293,28 +296,41 @@ impl<'f, 'c, 'a, D: Domain> Evaluator<'f, 'c, 'a, D> {
         if let Some(values) = self.selector_values.get(&key) {
             return values.clone();
         }
-        // A selector's value is a short word (`masculine`): listing a few short forms is enough,
-        // and keeps this listing from costing more than the grammar it stands for.
-        let limits = Limits { forms: SELECTOR_FORMS, form_bytes: SELECTOR_FORM_BYTES, ..self.fmt.limits };
-        let mut lister = Evaluator::new(self.fmt, crate::forms::Lister::new(limits));
-        lister.stack = self.stack.clone();
-        let listed = lister.inline(selector, scope);
-        self.steps += lister.work();
-        self.cut |= lister.cut;
-        for problem in lister.problems {
-            self.problem(problem);
-        }
-        let values: Option<Rc<[Value]>> =
-            listed.ok().map(|forms| forms.iter().map(|f| Value::String(f.visible())).collect());
+        let values = if D::SHOWN {
+            // The one value the reader's form of the attribute has.
+            let mut reader = Evaluator::new(self.fmt, crate::shown::Reader::new(self.fmt.limits.form_bytes));
+            reader.stack = self.stack.clone();
+            let shown = reader.inline(selector, scope);
+            self.absorb(reader.work(), reader.cut, reader.problems);
+            shown.ok().map(|form| Rc::from(vec![Value::String(form.visible())]))
+        } else {
+            // A selector's value is a short word (`masculine`): listing a few short forms is
+            // enough, and keeps this listing from costing more than the grammar it stands for.
+            let limits = Limits { forms: SELECTOR_FORMS, form_bytes: SELECTOR_FORM_BYTES, ..self.fmt.limits };
+            let mut lister = Evaluator::new(self.fmt, crate::forms::Lister::new(limits));
+            lister.stack = self.stack.clone();
+            let listed = lister.inline(selector, scope);
+            self.absorb(lister.work(), lister.cut, lister.problems);
+            listed.ok().map(|forms| forms.iter().map(|f| Value::String(f.visible())).collect())
+        };
         self.selector_values.insert(key, values.clone());
         values
+    }
+
+    /// Takes in what a nested walk (over a selector's values) did and found.
+    fn absorb(&mut self, work: u64, cut: bool, problems: Vec<Problem>) {
+        self.steps += work;
+        self.cut |= cut;
+        for problem in problems {
+            self.problem(problem);
+        }
     }
 
     fn choose(&self, variants: &'a [Variant<&'a str>], selected: Selected) -> Vec<&'a Variant<&'a str>> {
         let default = || variants.iter().find(|v| v.default).or(variants.last());
         match selected {
-            Selected::Unknown => variants.iter().collect(),
-            Selected::Missing => default().into_iter().collect(),
+            Selected::Unknown if !D::SHOWN => variants.iter().collect(),
+            Selected::Unknown | Selected::Missing => default().into_iter().collect(),
             Selected::Values(values) => {
                 let mut out: Vec<&Variant<&str>> = Vec::new();
                 for value in &values {
@@ -334,7 +350,8 @@ impl<'f, 'c, 'a, D: Domain> Evaluator<'f, 'c, 'a, D> {
         match (key, value) {
             (VariantKey::Identifier { name }, Value::String(s)) => name == s,
             (VariantKey::NumberLiteral { value: key }, Value::Number(n)) => key.parse::<f64>().is_ok_and(|k| k == *n),
-            (VariantKey::NumberLiteral { value: key }, Value::String(s)) => key == s,
+            // fluent-bundle reads a numeric key as a number, which no string equals.
+            (VariantKey::NumberLiteral { .. }, Value::String(_)) => false,
             (VariantKey::Identifier { name }, Value::Number(n)) => {
                 self.fmt.plural.and_then(|rule| rule(*n)).is_some_and(|category| category == *name)
             }

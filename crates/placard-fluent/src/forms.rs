@@ -59,13 +59,13 @@ impl Form {
         out
     }
 
-    fn append(&mut self, other: &Form) {
+    pub(crate) fn append(&mut self, other: &Form) {
         let base = self.text.len();
         self.text.push_str(&other.text);
         self.inserted.extend(other.inserted.iter().map(|r| r.start + base..r.end + base));
     }
 
-    fn isolated(&self) -> Form {
+    pub(crate) fn isolated(&self) -> Form {
         let mut out = Form::default();
         out.push_mark(FSI);
         out.append(self);

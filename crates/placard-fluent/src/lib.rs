@@ -8,6 +8,8 @@
 //! - [`Catalog`]: every message and term of one locale, by file and by id.
 //! - [`forms`]: every string a pattern can format to, as `fluent-bundle` would format it, and
 //!   ([`contains`]) whether every one of them contains a string, decided without listing them.
+//! - [`shown`]: the one form a reader is shown, the text the build draws; [`plural`]: CLDR
+//!   plural categories, as both use them.
 //! - [`walk`]: the variables and references a pattern uses, with their positions.
 //!
 //! This crate does no IO: callers hand it bytes.
@@ -18,7 +20,9 @@ mod decode;
 mod eval;
 pub mod forms;
 mod parsed;
+pub mod plural;
 pub mod pseudo;
+pub mod shown;
 pub mod walk;
 
 pub use catalog::{Catalog, EntryKind, EntryRef, FileEntries, split_attribute};

@@ -4,9 +4,9 @@
 use std::ops::Range;
 use std::str::FromStr;
 
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::forms::Formatter;
+use placard_fluent::plural::Plurals;
 use placard_fluent::{Catalog, EntryKind, EntryRef};
 use unic_langid::LanguageIdentifier;
 
@@ -21,7 +21,7 @@ pub struct LocaleContext<'a, 'r> {
     pub reference: Option<&'r LocaleContext<'r, 'r>>,
     pub language: Option<LanguageIdentifier>,
     pub rtl: bool,
-    plural: Option<PluralRules>,
+    plurals: Plurals,
 }
 
 impl std::fmt::Debug for LocaleContext<'_, '_> {
@@ -38,8 +38,8 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
         let catalog = Catalog::new(input.files.iter().map(|f| (f.path, f.parsed)));
         let language = LanguageIdentifier::from_str(input.code).ok();
         let rtl = language.as_ref().is_some_and(script::is_rtl);
-        let plural = language.clone().and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
-        LocaleContext { input, catalog, rules, reference, language, rtl, plural }
+        let plurals = Plurals::for_locale(input.code);
+        LocaleContext { input, catalog, rules, reference, language, rtl, plurals }
     }
 
     pub fn is_reference(&self) -> bool {
@@ -82,16 +82,7 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
 
     /// A formatter over this locale's catalog with the campaign's variables and plural rules.
     pub fn with_formatter<T>(&self, f: impl FnOnce(&Formatter<'_, 'a>) -> T) -> T {
-        let rule = |n: f64| {
-            self.plural.as_ref().and_then(|rules| rules.select(n).ok()).map(|category| match category {
-                PluralCategory::ZERO => "zero",
-                PluralCategory::ONE => "one",
-                PluralCategory::TWO => "two",
-                PluralCategory::FEW => "few",
-                PluralCategory::MANY => "many",
-                PluralCategory::OTHER => "other",
-            })
-        };
+        let rule = |n: f64| self.plurals.category(n);
         let formatter =
             Formatter::new(&self.catalog, &self.rules.variables).with_plural_rule(&rule).with_limits(self.rules.limits);
         f(&formatter)

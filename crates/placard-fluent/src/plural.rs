@@ -1,0 +1,67 @@
+//! A locale's plural categories, from CLDR's cardinal rules, chosen the way `fluent-bundle` chooses
+//! them: one place for the checks that list a message's forms and the build that formats it.
+//!
+//! CLDR has rules per language (`pt` and `pt-PT`, not `en-GB`): the tag is negotiated against the
+//! languages that have rules, falling back to English, as `fluent-bundle` does. Whether the
+//! locale's own language has rules is kept apart ([`Plurals::known`]), for checks that need the
+//! categories a language really has.
+
+use std::str::FromStr;
+
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+/// The cardinal plural rules of one locale.
+pub struct Plurals {
+    rules: Option<PluralRules>,
+    /// The rules are the language's own, not the English fallback.
+    known: bool,
+}
+
+impl std::fmt::Debug for Plurals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plurals").field("known", &self.known).finish()
+    }
+}
+
+impl Plurals {
+    /// The rules for the BCP 47 tag `code`; none for a tag that does not parse.
+    pub fn for_locale(code: &str) -> Plurals {
+        let Ok(requested) = LanguageIdentifier::from_str(code) else {
+            return Plurals { rules: None, known: false };
+        };
+        let english = LanguageIdentifier::from_str("en").unwrap_or_default();
+        let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
+        let chosen = negotiate_languages(
+            std::slice::from_ref(&requested),
+            &available,
+            Some(&english),
+            NegotiationStrategy::Lookup,
+        )
+        .first()
+        .map(|&l| l.clone())
+        .unwrap_or(english.clone());
+        let known = chosen.language == requested.language && available.contains(&chosen);
+        let rules = PluralRules::create(chosen, PluralRuleType::CARDINAL).ok();
+        Plurals { rules, known }
+    }
+
+    /// Whether CLDR has rules for the locale's language (otherwise English rules stand in).
+    pub fn known(&self) -> bool {
+        self.known
+    }
+
+    /// The category of `n` (`one`, `few`, `other`, ...); `None` when the locale has no rules.
+    pub fn category(&self, n: f64) -> Option<&'static str> {
+        let category = self.rules.as_ref()?.select(n).ok()?;
+        Some(match category {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        })
+    }
+}
