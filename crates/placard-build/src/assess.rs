@@ -58,7 +58,7 @@ pub(crate) struct Composer<'w, 'i, 't> {
     backgrounds: BTreeMap<&'i str, Arc<RgbaImage>>,
     shared: Vec<OnceLock<RgbaImage>>,
     // One typesetter per worker thread for the whole run (rayon's map_init makes one per split
-    // of the work, dozens): its shaping, glyph and hinting caches then serve every asset the
+    // of the work, dozens): its shaping, glyph caches then serve every asset the
     // thread composes, and the same faces at the same sizes recur across locales and templates.
     typesetters: Vec<Mutex<Option<Typesetter>>>,
 }

@@ -198,16 +198,32 @@ fn collect<'a>(
 /// `?`, so the parser reads it as plain text; returns the new text and where the limit was passed.
 fn neutralise_deep_nesting(text: &str, max_depth: usize) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
+    // Nesting deeper than `max_depth` needs more than `max_depth` braces; most files have fewer
+    // than one per message, so this SIMD count settles them. The others jump from one byte that
+    // matters to the next: a `{` at depth 0; a `{`, `}` or `"` inside a placeable; the end of a
+    // string literal inside one.
+    if memchr::memchr_iter(b'{', bytes).nth(max_depth).is_none() {
+        return None;
+    }
     let (mut depth, mut began, mut in_string) = (0usize, 0usize, false);
     let mut exceeded = None;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        let rest = &bytes[i..];
+        let next = if in_string {
+            memchr::memchr3(b'\\', b'"', b'\n', rest)
+        } else if depth == 0 {
+            memchr::memchr(b'{', rest)
+        } else {
+            memchr::memchr3(b'{', b'}', b'"', rest)
+        };
+        let Some(offset) = next else { break };
+        i += offset;
         let b = bytes[i];
         if in_string {
             match b {
                 b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
+                _ => in_string = false,
             }
         } else {
             match b {
@@ -220,7 +236,7 @@ fn neutralise_deep_nesting(text: &str, max_depth: usize) -> Option<(String, usiz
                         exceeded = Some((began, i));
                     }
                 }
-                b'}' if depth > 0 => {
+                b'}' => {
                     depth -= 1;
                     if depth == 0
                         && let Some((from, at)) = exceeded
@@ -228,11 +244,13 @@ fn neutralise_deep_nesting(text: &str, max_depth: usize) -> Option<(String, usiz
                         return Some((blank_braces(text, from..i + 1), at));
                     }
                 }
-                b'"' if depth > 0 => in_string = true,
-                _ => {}
+                _ => in_string = true,
             }
         }
         i += 1;
+        if i >= bytes.len() {
+            break;
+        }
     }
     exceeded.map(|(from, at)| (blank_braces(text, from..text.len()), at))
 }
@@ -351,5 +369,71 @@ mod tests {
         assert_eq!(&text[escapes[0].clone()], "\\u00é");
         assert_eq!(safe.matches('?').count(), 2, "only the first é; an escaped backslash is no escape");
         assert_eq!(neutralise_escapes(r#"x = { "\u00E9" }"#), None);
+    }
+
+    /// The scanner's meaning, one byte at a time: what the jumping scanner must agree with.
+    fn deepest_stretch(text: &str, max_depth: usize) -> Option<(std::ops::Range<usize>, usize)> {
+        let bytes = text.as_bytes();
+        let (mut depth, mut began, mut in_string, mut exceeded) = (0usize, 0usize, false, None);
+        let mut i = 0;
+        while i < bytes.len() {
+            match (in_string, bytes[i]) {
+                (true, b'\\') => i += 1,
+                (true, b'"' | b'\n') => in_string = false,
+                (false, b'{') => {
+                    began = if depth == 0 { i } else { began };
+                    depth += 1;
+                    if depth > max_depth && exceeded.is_none() {
+                        exceeded = Some((began, i));
+                    }
+                }
+                (false, b'}') if depth > 0 => {
+                    depth -= 1;
+                    if let (0, Some((from, at))) = (depth, exceeded) {
+                        return Some((from..i + 1, at));
+                    }
+                }
+                (false, b'"') if depth > 0 => in_string = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        exceeded.map(|(from, at)| (from..text.len(), at))
+    }
+
+    #[test]
+    fn deep_nesting_is_found_where_a_byte_by_byte_scan_finds_it() {
+        // Every string of up to 7 bytes over the bytes that matter, and longer pseudo-random ones.
+        let alphabet = [b'{', b'}', b'"', b'\\', b'\n', b'a'];
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..7 {
+            let longer: Vec<Vec<u8>> = cases
+                .iter()
+                .filter(|c| c.len() == cases.last().map_or(0, Vec::len))
+                .flat_map(|c| alphabet.iter().map(move |&b| [c.as_slice(), &[b]].concat()))
+                .collect();
+            cases.extend(longer);
+        }
+        assert_eq!(cases.len(), (0..=7).map(|k| alphabet.len().pow(k)).sum::<usize>());
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..2000 {
+            let len = (seed % 60) as usize;
+            let case = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            cases.push(case);
+        }
+        for case in cases {
+            let text = String::from_utf8(case).expect("ASCII");
+            for max_depth in [0, 1, 2, 3] {
+                let expected = deepest_stretch(&text, max_depth).map(|(range, at)| (blank_braces(&text, range), at));
+                assert_eq!(neutralise_deep_nesting(&text, max_depth), expected, "{text:?} at depth {max_depth}");
+            }
+        }
     }
 }
