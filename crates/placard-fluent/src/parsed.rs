@@ -202,9 +202,7 @@ fn neutralise_deep_nesting(text: &str, max_depth: usize) -> Option<(String, usiz
     // than one per message, so this SIMD count settles them. The others jump from one byte that
     // matters to the next: a `{` at depth 0; a `{`, `}` or `"` inside a placeable; the end of a
     // string literal inside one.
-    if memchr::memchr_iter(b'{', bytes).nth(max_depth).is_none() {
-        return None;
-    }
+    memchr::memchr_iter(b'{', bytes).nth(max_depth)?;
     let (mut depth, mut began, mut in_string) = (0usize, 0usize, false);
     let mut exceeded = None;
     let mut i = 0;
