@@ -103,13 +103,12 @@ impl<'a> Catalog<'a> {
     /// Builds the catalog of `files` (relative path and parsed file). Files are taken in the
     /// order given; when an id is defined in more than one file, the first definition resolves.
     pub fn new(files: impl IntoIterator<Item = (&'a str, &'a ParsedFile)>) -> Self {
-        let mut by_id = FxHashMap::default();
         let files: Vec<FileEntries<'a>> = files
             .into_iter()
             .enumerate()
             .map(|(index, (path, parsed))| {
                 let entries = entries_of(parsed, index);
-                let mut first = FxHashMap::default();
+                let mut first = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
                 for (i, e) in entries.iter().enumerate() {
                     first.entry((e.kind, e.id.name)).or_insert(i);
                 }
@@ -117,6 +116,8 @@ impl<'a> Catalog<'a> {
             })
             .collect();
         let by_path = files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+        let mut by_id =
+            FxHashMap::with_capacity_and_hasher(files.iter().map(|f| f.entries.len()).sum(), Default::default());
         for file in &files {
             for entry in &file.entries {
                 by_id.entry((entry.kind, entry.id.name)).or_insert(*entry);
