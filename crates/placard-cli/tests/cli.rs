@@ -97,6 +97,9 @@ fixtures! {
     duplicate_message_bad => "duplicate-message/bad",
     empty_message_good => "empty-message/good",
     empty_message_bad => "empty-message/bad",
+    // Issue 12, "Real product trees: no false errors": each class of false finding on
+    // Thunderbird's tree, with the true finding beside it (see each fixture's SOURCE.txt).
+    issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
 }
 
 #[test]
