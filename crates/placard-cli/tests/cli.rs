@@ -100,6 +100,8 @@ fixtures! {
     // Issue 12, "Real product trees: no false errors": each class of false finding on
     // Thunderbird's tree, with the true finding beside it (see each fixture's SOURCE.txt).
     issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
+    issue12_variables_compared_per_message => "variable-mismatch/thunderbird-per-message",
+    issue12_plural_only_variable_in_one_form_language => "variable-mismatch/thunderbird-one-plural-form",
 }
 
 #[test]
