@@ -102,6 +102,8 @@ fixtures! {
     issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
     issue12_variables_compared_per_message => "variable-mismatch/thunderbird-per-message",
     issue12_plural_only_variable_in_one_form_language => "variable-mismatch/thunderbird-one-plural-form",
+    issue12_term_attribute_in_alternative_branding => "unresolved-reference/thunderbird-branding-alternatives",
+    issue12_missing_entry_reported_once => "unresolved-reference/thunderbird-missing-once",
 }
 
 #[test]
