@@ -97,6 +97,14 @@ fixtures! {
     duplicate_message_bad => "duplicate-message/bad",
     empty_message_good => "empty-message/good",
     empty_message_bad => "empty-message/bad",
+    // Issue 12, "Real product trees: no false errors": each class of false finding on
+    // Thunderbird's tree, with the true finding beside it (see each fixture's SOURCE.txt).
+    issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
+    issue12_variables_compared_per_message => "variable-mismatch/thunderbird-per-message",
+    issue12_plural_only_variable_in_one_form_language => "variable-mismatch/thunderbird-one-plural-form",
+    issue12_term_attribute_in_alternative_branding => "unresolved-reference/thunderbird-branding-alternatives",
+    issue12_missing_entry_reported_once => "unresolved-reference/thunderbird-missing-once",
+    issue12_stale_attribute_is_a_true_error => "missing-attribute/thunderbird-stale-title",
 }
 
 #[test]

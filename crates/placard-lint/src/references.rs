@@ -5,6 +5,16 @@
 //! terms are) are taken as defined. A translation that uses an id exactly where the reference
 //! also uses it unresolved is not blamed for the reference's gap: that is reported once, on the
 //! reference locale.
+//!
+//! An id may be defined in several files that are alternatives, of which a build loads one:
+//! Thunderbird's `mail/branding/{thunderbird,tb_beta,nightly}/brand.ftl`. A reference resolves
+//! when some definition the application could load has what it asks for (the release branding
+//! may give `-brand-short-name` a `.case-status` that the beta branding leaves out).
+//!
+//! One fault, one finding: a reference to a message or term the locale lacks but the reference
+//! locale has is the untranslated entry's `missing-message` (its lacking attribute a
+//! `missing-attribute`, its lacking value an `empty-message`), not also an unresolved reference.
+//! A name the reference locale does not have either (a typo) is reported here.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -39,7 +49,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                     let Some(message) = unresolved(cx, kind, &reference) else {
                         continue;
                     };
-                    if excused(cx, entry, &reference) {
+                    if excused(cx, entry, &reference) || reported_as_missing(cx, kind, &reference) {
                         continue;
                     }
                     let span = cx.span(i, reference.name);
@@ -76,16 +86,47 @@ fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference
     if cx.rules.external.contains(&display(kind, reference.name, None)) {
         return None;
     }
-    let Some(target) = cx.catalog.get(kind, reference.name) else {
+    let Some(first) = cx.catalog.get(kind, reference.name) else {
         return Some(format!("`{shown}` is not defined in this locale"));
     };
-    match reference.attribute {
-        Some(attribute) if target.attribute(attribute).is_none() => {
-            Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None)))
-        }
-        None if target.value.is_none() => Some(format!("`{shown}` has no value to show")),
-        _ => None,
+    if has_target(&first, reference.attribute) {
+        return None; // the common case: the first definition has it
     }
+    if definitions(cx, kind, reference.name).any(|d| has_target(&d, reference.attribute)) {
+        return None; // an alternative file defines it with what the reference asks for
+    }
+    match reference.attribute {
+        Some(attribute) => Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None))),
+        None => Some(format!("`{shown}` has no value to show")),
+    }
+}
+
+/// Whether `entry` has the attribute, or (for `None`) a value.
+fn has_target(entry: &EntryRef<'_>, attribute: Option<&str>) -> bool {
+    entry.pattern(attribute).is_some()
+}
+
+/// Every definition of the id in the locale, one per file that defines it, in file order.
+fn definitions<'a>(cx: &LocaleContext<'a, '_>, kind: EntryKind, name: &str) -> impl Iterator<Item = EntryRef<'a>> {
+    cx.catalog.files().iter().filter_map(move |f| f.get(kind, name).copied())
+}
+
+/// Whether what `reference` lacks in this translation is already reported by the comparison
+/// with the reference locale: the entry is missing (`missing-message`), or the message is there
+/// without the attribute or value the reference locale gives it (`missing-attribute`,
+/// `empty-message`). Term attributes are not compared, so a term's lacking attribute stays here.
+fn reported_as_missing(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> bool {
+    let Some(ref_cx) = cx.reference else {
+        return false;
+    };
+    let mut in_reference = definitions(ref_cx, kind, reference.name).peekable();
+    if in_reference.peek().is_none() {
+        return false; // the reference does not have it either: a typo, or a gap of its own
+    }
+    if cx.catalog.get(kind, reference.name).is_none() {
+        return true;
+    }
+    kind == EntryKind::Message && in_reference.any(|d| has_target(&d, reference.attribute))
 }
 
 /// A translation's reference that the reference locale's same entry also makes, unresolved there.
