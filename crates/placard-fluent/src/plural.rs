@@ -64,4 +64,24 @@ impl Plurals {
             PluralCategory::OTHER => "other",
         })
     }
+
+    /// How many categories the locale's numbers fall into: 1 for Japanese or Korean, 2 for
+    /// English, 6 for Arabic; `None` when CLDR has no rules for the language. A tag CLDR lists
+    /// only by its language (`zh-CN`, `pt-BR`) takes the language's rules. Counted by selecting
+    /// sample numbers (integers 0-200, powers of ten, decimals with one and two digits): for every
+    /// language intl_pluralrules knows, they reach as many categories as 20,000 integers and
+    /// 60,000 decimals do.
+    pub fn categories(&self) -> Option<usize> {
+        let rules = self.rules.as_ref().filter(|_| self.known)?;
+        let mut seen = [false; 6];
+        let integers = (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]).map(|n| n.to_string());
+        let decimals =
+            (0..=250u32).flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
+        for sample in integers.chain(decimals) {
+            if let Ok(category) = rules.select(sample.as_str()) {
+                seen[category as usize] = true;
+            }
+        }
+        Some(seen.iter().filter(|&&s| s).count())
+    }
 }
