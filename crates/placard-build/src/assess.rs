@@ -106,8 +106,15 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
             None => own.insert(inputs.fonts.typesetter()),
         };
         let texts = &texts[locale];
-        let composed =
-            compose(template, inputs, locale, texts, backgrounds.get(template.name.as_str()), phrases, typesetter);
+        let composed = compose(
+            template,
+            inputs,
+            (locale, workspace.is_rtl(locale)),
+            texts,
+            backgrounds.get(template.name.as_str()),
+            phrases,
+            typesetter,
+        );
         let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
         let rendered;
         let behind: &RgbaImage = if shareable(template) {

@@ -68,7 +68,7 @@ pub fn context_pages(
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
         let texts = format_all(workspace, locale, &ids);
-        let dir = placard_lint::direction(locale);
+        let dir = workspace.direction(locale);
         let own_assets = one_per_template(manifest, locale);
         let translated = texts.values().flatten().filter(|t| t.from == locale).count();
 

@@ -148,7 +148,8 @@ pub fn build(
             {
                 continue;
             }
-            let inputs_hash = inputs_hash(&inputs, config, template, locale, &texts[locale], &keep);
+            let inputs_hash =
+                inputs_hash(&inputs, config, template, (locale, workspace.is_rtl(locale)), &texts[locale], &keep);
             let reuse = previous
                 .as_ref()
                 .filter(|_| !blocked.iter().any(|b| b == locale))
@@ -203,7 +204,8 @@ pub fn build(
                 events(Event::Refused { locale: planned.locale, template: &planned.template.name });
                 return Ok((Some(assessed), None));
             }
-            let records = render_one(planned, &composed, &texts[planned.locale], &staging.dir)?;
+            let dir = workspace.direction(planned.locale);
+            let records = render_one(planned, dir, &composed, &texts[planned.locale], &staging.dir)?;
             events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: false });
             Ok((Some(assessed), Some(records)))
         })
@@ -321,6 +323,7 @@ pub fn build(
 
 fn render_one(
     planned: &Planned<'_>,
+    dir: &'static str,
     composed: &Composed,
     texts: &BTreeMap<String, Option<Text>>,
     out: &std::path::Path,
@@ -328,7 +331,6 @@ fn render_one(
     let template = planned.template;
     let pixels = placard_render::render(&composed.scene);
     let alt = template.alt.as_ref().and_then(|id| texts.get(id).cloned().flatten()).map(|t| t.text);
-    let dir = placard_lint::direction(planned.locale);
     let thumbnail = format!("thumbs/{}/{}.png", planned.locale, template.name);
     let thumb_height =
         (u64::from(template.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(template.width)).max(1) as u32;
@@ -395,7 +397,7 @@ fn inputs_hash(
     inputs: &Inputs,
     config: &placard_pipeline::Config,
     template: &Template,
-    locale: &str,
+    (locale, rtl): (&str, bool),
     texts: &BTreeMap<String, Option<Text>>,
     keep: &[&str],
 ) -> String {
@@ -408,7 +410,7 @@ fn inputs_hash(
     field(&template.source);
     field(&inputs.fonts_hash);
     field(locale.as_bytes());
-    field(&[u8::from(placard_lint::is_rtl_locale(locale))]);
+    field(&[u8::from(rtl)]);
     for layer in &template.layers {
         match layer {
             Layer::Text(t) => {

@@ -34,12 +34,13 @@ pub fn family_for<'a>(inputs: &'a Inputs, locale: &str, layer: &'a TextLayer) ->
     layer.font.as_deref().or_else(|| inputs.families.family_for(locale)).unwrap_or("Noto Sans")
 }
 
-/// Lays out every layer of `template` for `locale`. `background` is the template's background
+/// Lays out every layer of `template` for `locale`, right to left when `rtl` (the workspace's
+/// locale says, aliases included). `background` is the template's background
 /// image already scaled to the canvas; `keep` are phrases never broken across lines.
 pub fn compose(
     template: &Template,
     inputs: &Inputs,
-    locale: &str,
+    (locale, rtl): (&str, bool),
     texts: &BTreeMap<String, Option<Text>>,
     background: Option<&std::sync::Arc<RgbaImage>>,
     keep: &[&str],
@@ -55,7 +56,6 @@ pub fn compose(
         }
         (TemplateBackground::Image { under, .. }, None) => Background::Solid(*under),
     };
-    let rtl = placard_lint::is_rtl_locale(locale);
     let mut layers = Vec::new();
     let mut records = Vec::new();
     let mut blocks = Vec::new();

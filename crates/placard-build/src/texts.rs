@@ -53,6 +53,7 @@ struct Source<'w> {
 impl<'w> Source<'w> {
     fn new(locale: &'w LoadedLocale) -> Self {
         let catalog = Catalog::new(locale.files.iter().map(|f| (f.path.as_str(), &f.parsed)));
-        Source { code: &locale.code, catalog, plurals: Plurals::for_locale(&locale.code) }
+        // Plural rules by the tag the folder stands for (`ja-JP` for `ja-JP-mac`), as lint takes them.
+        Source { code: &locale.code, catalog, plurals: Plurals::for_locale(&locale.locale.language_tag()) }
     }
 }

@@ -10,6 +10,7 @@ mod docs;
 mod exit_codes;
 mod gate;
 mod golden;
+mod locales;
 mod new_locale;
 mod reporters;
 mod status;
@@ -62,8 +63,12 @@ fixtures! {
     syntax_panic_escape => "syntax/panic-escape",
     encoding_good => "encoding/good",
     encoding_bad => "encoding/bad",
+    encoding_utf16 => "encoding/utf16",
+    encoding_cr_line_endings => "encoding/cr-line-endings",
     invalid_locale_good => "invalid-locale/good",
     invalid_locale_bad => "invalid-locale/bad",
+    invalid_locale_same_tag => "invalid-locale/same-tag",
+    invalid_locale_mozilla => "invalid-locale/mozilla",
     missing_locale_good => "missing-locale/good",
     missing_locale_bad => "missing-locale/bad",
     missing_required_good => "missing-required/good",

@@ -37,9 +37,9 @@ macro_rules! codes {
 
 codes! {
     Syntax => "syntax", "A part of an .ftl file that Fluent cannot parse; the rest of the file is still checked.";
-    Encoding => "encoding", "An .ftl file that is not valid UTF-8.";
+    Encoding => "encoding", "An .ftl file that is not valid UTF-8, is UTF-16, or ends its lines with CR alone.";
     Symlink => "symlink", "A symbolic link inside a locale folder: Placard does not follow it.";
-    InvalidLocale => "invalid-locale", "A locale folder or configured locale that is not a valid BCP 47 language tag.";
+    InvalidLocale => "invalid-locale", "A locale folder or configured locale that is not a valid BCP 47 language tag, or one tag in two folders.";
     MissingLocale => "missing-locale", "A locale named in pipeline.yaml that has no folder.";
     MissingRequired => "missing-required", "A message or attribute that pipeline.yaml requires is absent.";
     RequiredText => "required-text", "A required message does not show every required string in every form a reader could see.";
@@ -68,13 +68,13 @@ impl Code {
                 "A part of an .ftl file that Fluent cannot parse. The entry it belongs to is ignored (and so counts as missing); the rest of the file is still checked.\nFix: look at the line and column; common causes are a missing `=`, an unclosed `{`, a continuation line that does not start with spaces, or an unknown escape (Fluent knows \\\\, \\\", \\uXXXX and \\UXXXXXX)."
             }
             Code::Encoding => {
-                "The file is not UTF-8 (often Latin-1 or Windows-1252). Invalid bytes were read as U+FFFD.\nFix: save the file as UTF-8. A byte-order mark and CRLF line endings are fine."
+                "The file is not UTF-8 (often Latin-1 or Windows-1252; invalid bytes were read as U+FFFD), is UTF-16 (read as such, so the rest is checked), or ends its lines with CR alone, old Mac OS style (read as LF).\nFix: save the file as UTF-8 with LF line endings. A byte-order mark and CRLF line endings are fine."
             }
             Code::Symlink => {
                 "A symbolic link inside a locale folder. Placard reads only real files and folders there, so a link cannot bring in a file from outside the project; the link is skipped (anything it points at counts as missing).\nFix: replace the link with the file itself, or remove it."
             }
             Code::InvalidLocale => {
-                "A locale folder or configured locale that is not a BCP 47 language tag.\nFix: name folders by tag with hyphens: pt-BR, zh-Hans, gd (not pt_BR)."
+                "A locale folder or configured locale that is not a BCP 47 language tag (Mozilla's ja-JP-mac is accepted), or two folders that are one tag (de and DE).\nFix: name folders by tag with hyphens: pt-BR, zh-Hans, gd (not pt_BR); map another code to its tag in locales.aliases, or leave a folder out with locales.exclude."
             }
             Code::MissingLocale => {
                 "A locale named in pipeline.yaml (or with --locale) has no folder.\nFix: create locales/<code>/ or remove the locale from pipeline.yaml."

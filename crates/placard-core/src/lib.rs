@@ -1,6 +1,7 @@
 //! Placard's shared vocabulary: what a finding is ([`Diagnostic`]), how bad it is ([`Severity`]),
-//! which check made it ([`Code`]), where it points ([`LineIndex`]), colours ([`Rgba`]) and how much
-//! input Placard takes ([`Limits`]).
+//! which check made it ([`Code`]), where it points ([`LineIndex`]), which locale it is about
+//! ([`Locale`]: tag, direction, script), colours ([`Rgba`]) and how much input Placard takes
+//! ([`Limits`]).
 //!
 //! Every other crate speaks these types; this crate knows no Fluent, no files and no terminal.
 
@@ -11,6 +12,7 @@ mod contain;
 mod diagnostic;
 mod limits;
 mod line_index;
+mod locale;
 
 pub use align::{Align, VAlign};
 pub use code::Code;
@@ -19,3 +21,4 @@ pub use contain::contain_panic;
 pub use diagnostic::{Diagnostic, Related, Severity, sort_diagnostics};
 pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes};
 pub use line_index::{LineCol, LineIndex};
+pub use locale::{LEGACY_CODES, Locale, LocaleError};

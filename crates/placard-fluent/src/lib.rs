@@ -2,7 +2,8 @@
 //! everything is, a locale-wide catalog for resolving references, and the formatted forms of a
 //! message that a reader could see.
 //!
-//! - [`decode`]: bytes to text (BOM stripped, invalid UTF-8 reported, never fatal).
+//! - [`decode`]: bytes to text (BOM stripped; invalid UTF-8, UTF-16 and CR-only line endings
+//!   reported and read as well as they can be; never fatal).
 //! - [`ParsedFile`]: the text and its AST together; parse errors come back beside it and a
 //!   parser panic becomes an error, never a crash.
 //! - [`Catalog`]: every message and term of one locale, by file and by id.
@@ -26,7 +27,7 @@ pub mod shown;
 pub mod walk;
 
 pub use catalog::{Catalog, EntryKind, EntryRef, FileEntries, split_attribute};
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, EncodingProblem, decode};
 pub use parsed::{ParseProblem, ParsedFile};
 
 /// Re-exported so callers name the same AST types this crate hands out.

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use placard_core::Limits;
+use placard_core::{Limits, Locale};
 use placard_fluent::{ParsedFile, decode, forms::Value};
 use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
 
@@ -27,8 +27,7 @@ pub fn ftl(data: &[u8]) {
     };
     let parse = |bytes: &[u8]| {
         let decoded = decode(bytes.to_vec());
-        let invalid = decoded.invalid_utf8_at;
-        (ParsedFile::parse(decoded.text), invalid)
+        (ParsedFile::parse(decoded.text), decoded.problems)
     };
     let (en, en_invalid) = parse(reference);
     let (ar, ar_invalid) = parse(translation);
@@ -39,11 +38,13 @@ pub fn ftl(data: &[u8]) {
         }
         assert_eq!(file.text().len(), file.source_text().len());
     }
-    let files = |parsed, invalid_utf8_at| {
-        vec![FileInput { path: "main.ftl", display: "locales/x/main.ftl", parsed, invalid_utf8_at }]
-    };
-    let reference = LocaleInput { code: "en-GB", display_dir: "locales/en-GB", files: files(&en, en_invalid) };
-    let arabic = LocaleInput { code: "ar", display_dir: "locales/ar", files: files(&ar, ar_invalid) };
+    let files =
+        |parsed, encoding| vec![FileInput { path: "main.ftl", display: "locales/x/main.ftl", parsed, encoding }];
+    let (en_locale, ar_locale) = (Locale::parse("en-GB").expect("tag"), Locale::parse("ar").expect("tag"));
+    let reference =
+        LocaleInput { code: "en-GB", locale: &en_locale, display_dir: "locales/en-GB", files: files(&en, &en_invalid) };
+    let arabic =
+        LocaleInput { code: "ar", locale: &ar_locale, display_dir: "locales/ar", files: files(&ar, &ar_invalid) };
     let rules = Rules {
         strict: true,
         required: vec![

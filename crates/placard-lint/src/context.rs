@@ -10,7 +10,7 @@ use placard_fluent::plural::Plurals;
 use placard_fluent::{Catalog, EntryKind, EntryRef};
 use unic_langid::LanguageIdentifier;
 
-use crate::{LocaleInput, Rules, script};
+use crate::{LocaleInput, Rules};
 
 /// One locale, ready to be checked.
 pub struct LocaleContext<'a, 'r> {
@@ -19,7 +19,9 @@ pub struct LocaleContext<'a, 'r> {
     pub rules: &'r Rules,
     /// The reference locale, when this one is a translation.
     pub reference: Option<&'r LocaleContext<'r, 'r>>,
+    /// The locale's language identifier, for its plural rules.
     pub language: Option<LanguageIdentifier>,
+    /// From [`placard_core::Locale::is_rtl`].
     pub rtl: bool,
     plurals: Plurals,
 }
@@ -36,9 +38,12 @@ impl std::fmt::Debug for LocaleContext<'_, '_> {
 impl<'a, 'r> LocaleContext<'a, 'r> {
     pub fn new(input: &'a LocaleInput<'a>, rules: &'r Rules, reference: Option<&'r LocaleContext<'r, 'r>>) -> Self {
         let catalog = Catalog::new(input.files.iter().map(|f| (f.path, f.parsed)));
-        let language = LanguageIdentifier::from_str(input.code).ok();
-        let rtl = language.as_ref().is_some_and(script::is_rtl);
-        let plurals = Plurals::for_locale(input.code);
+        // Plural rules take the language identifier alone (`ja-JP` for `ja-JP-mac`, `en-US` for
+        // `en-US-u-ca-gregory`).
+        let tag = input.locale.language_tag();
+        let language = LanguageIdentifier::from_str(&tag).ok();
+        let rtl = input.locale.is_rtl();
+        let plurals = Plurals::for_locale(&tag);
         LocaleContext { input, catalog, rules, reference, language, rtl, plurals }
     }
 

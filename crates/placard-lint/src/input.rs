@@ -1,6 +1,7 @@
 //! What the caller hands the linter: parsed files grouped by locale, with the paths to show.
 
-use placard_fluent::ParsedFile;
+use placard_core::Locale;
+use placard_fluent::{EncodingProblem, ParsedFile};
 
 /// One `.ftl` file of a locale.
 #[derive(Debug)]
@@ -10,15 +11,18 @@ pub struct FileInput<'a> {
     /// Path to show in diagnostics (relative to the config's folder, with `/`).
     pub display: &'a str,
     pub parsed: &'a ParsedFile,
-    /// Byte offset of the first invalid UTF-8 sequence, if the file was not valid UTF-8.
-    pub invalid_utf8_at: Option<usize>,
+    /// What was wrong with the file's bytes (invalid UTF-8, UTF-16, CR line endings), as
+    /// [`placard_fluent::decode`] found it.
+    pub encoding: &'a [EncodingProblem],
 }
 
 /// One locale's files, sorted by path.
 #[derive(Debug)]
 pub struct LocaleInput<'a> {
-    /// The BCP 47 tag, as the folder is named.
+    /// The locale's code, as the folder is named: what findings carry (`locale.code()`).
     pub code: &'a str,
+    /// The tag the code stands for, with its direction and script.
+    pub locale: &'a Locale,
     /// The locale folder as shown in diagnostics (relative to the config's folder, with `/`).
     pub display_dir: &'a str,
     pub files: Vec<FileInput<'a>>,

@@ -33,15 +33,6 @@ use rayon::prelude::*;
 
 pub use context::LocaleContext;
 
-/// Whether text in `locale` (a BCP 47 tag) is set in right-to-left paragraphs.
-pub fn is_rtl_locale(locale: &str) -> bool {
-    locale.parse::<unic_langid::LanguageIdentifier>().is_ok_and(|l| script::is_rtl(&l))
-}
-
-/// `rtl` for a right-to-left locale, else `ltr`: the value of an HTML `dir` attribute.
-pub fn direction(locale: &str) -> &'static str {
-    if is_rtl_locale(locale) { "rtl" } else { "ltr" }
-}
 pub use input::{FileInput, LocaleInput};
 pub use rules::{Required, Rules};
 pub use summary::{LocaleSummary, Report, RequiredWork, Summary};

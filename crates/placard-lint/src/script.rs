@@ -1,34 +1,14 @@
-//! What is normal for a locale's script: its direction, and which invisible characters its
-//! writing system uses on purpose (RLM in Arabic, ZWSP in Khmer, ZWNJ in Persian).
+//! What is normal for a locale's script: which invisible characters its writing system uses on
+//! purpose (RLM in Arabic, ZWSP in Khmer, ZWNJ in Persian). The script and direction themselves
+//! come from [`placard_core::Locale`] (ICU4X's likely subtags).
 
-use unic_langid::LanguageIdentifier;
+/// Scripts that separate words with ZERO WIDTH SPACE rather than spaces (Khmer, Thai, Lao,
+/// Myanmar, Tibetan, Javanese, Balinese).
+const ZWSP_SCRIPTS: &[&str] = &["Khmr", "Thai", "Laoo", "Mymr", "Tibt", "Java", "Bali"];
 
-/// Languages written right to left by default (an explicit script subtag overrides this).
-const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "azb", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd", "syr", "ug", "ur", "yi",
-];
-
-/// True for right-to-left locales (Arabic, Hebrew, Urdu, Persian, ... and any `-Arab`/`-Hebr` tag;
-/// Punjabi only in Shahmukhi, `pa-Arab` or `pa-PK`).
-pub fn is_rtl(language: &LanguageIdentifier) -> bool {
-    match language.script.as_ref().map(|s| s.as_str()) {
-        Some("Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg") => true,
-        Some(_) => false,
-        None => {
-            let lang = language.language.as_str();
-            RTL_LANGUAGES.contains(&lang) || (lang == "pa" && language.region.is_some_and(|r| r.as_str() == "PK"))
-        }
-    }
-}
-
-/// Languages whose script separates words with ZERO WIDTH SPACE rather than spaces.
-const ZWSP_LANGUAGES: &[&str] = &["km", "th", "lo", "my", "bo", "dz", "jv", "shn"];
-
-/// Languages whose script shapes letters with ZWNJ/ZWJ (Arabic script, Indic scripts, Sinhala).
-const JOINER_LANGUAGES: &[&str] = &[
-    "ar", "fa", "ur", "ps", "sd", "ckb", "ku", "ug", "hi", "mr", "ne", "sa", "bn", "as", "pa", "gu", "or", "ta", "te",
-    "kn", "ml", "si", "mai", "bho", "kok",
-];
+/// Scripts that shape letters with ZWNJ/ZWJ: Arabic, the Indic scripts, Sinhala.
+const JOINER_SCRIPTS: &[&str] =
+    &["Arab", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh"];
 
 /// How a character that may hide or reorder text is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,16 +67,17 @@ pub fn may_contain_invisible(text: &str) -> bool {
         || memchr::memchr2_iter(0xCD, 0xF3, bytes).any(candidate)
 }
 
-/// Whether `c` (already classified) is ordinary in text of `language` outside required text.
-pub fn is_normal(c: char, language: Option<&LanguageIdentifier>, rtl: bool) -> bool {
-    let lang = language.map(|l| l.language.as_str()).unwrap_or("");
+/// Whether `c` (already classified) is ordinary outside required text in a locale written in
+/// `script` (ISO 15924), right to left when `rtl`.
+pub fn is_normal(c: char, script: Option<&str>, rtl: bool) -> bool {
+    let script = script.unwrap_or("");
     match c {
         // Overrides can reverse any text; no script needs them.
         '\u{202D}' | '\u{202E}' => false,
         // Embeddings, isolates and marks: long-standing practice in right-to-left trees.
         '\u{202A}'..='\u{202C}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => rtl,
-        '\u{200B}' => ZWSP_LANGUAGES.contains(&lang),
-        '\u{200C}' | '\u{200D}' => rtl || JOINER_LANGUAGES.contains(&lang),
+        '\u{200B}' => ZWSP_SCRIPTS.contains(&script),
+        '\u{200C}' | '\u{200D}' => rtl || JOINER_SCRIPTS.contains(&script),
         // A soft hyphen is a legitimate hyphenation hint in any language.
         '\u{00AD}' => true,
         _ => false,
@@ -187,27 +168,21 @@ pub fn lookalike(c: char) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn lang(tag: &str) -> LanguageIdentifier {
-        tag.parse().expect("valid tag")
-    }
-
-    #[test]
-    fn direction_follows_language_and_script() {
-        for rtl in ["ar", "ur", "he", "fa", "pa-Arab", "pa-PK", "ar-EG"] {
-            assert!(is_rtl(&lang(rtl)), "{rtl}");
-        }
-        for ltr in ["en-GB", "pa", "zh-Hans", "gd", "uk", "az-Latn"] {
-            assert!(!is_rtl(&lang(ltr)), "{ltr}");
-        }
+    fn normal(c: char, tag: &str) -> bool {
+        let locale = placard_core::Locale::parse(tag).expect("valid tag");
+        is_normal(c, locale.script(), locale.is_rtl())
     }
 
     #[test]
     fn normal_characters_depend_on_the_script() {
-        assert!(is_normal('\u{200F}', Some(&lang("ar")), true));
-        assert!(!is_normal('\u{200F}', Some(&lang("pl")), false));
-        assert!(is_normal('\u{200B}', Some(&lang("km")), false));
-        assert!(!is_normal('\u{200B}', Some(&lang("fr")), false));
-        assert!(!is_normal('\u{202E}', Some(&lang("he")), true));
+        assert!(normal('\u{200F}', "ar"));
+        assert!(!normal('\u{200F}', "pl"));
+        assert!(normal('\u{200B}', "km"));
+        assert!(normal('\u{200B}', "my"));
+        assert!(!normal('\u{200B}', "fr"));
+        assert!(!normal('\u{202E}', "he"));
+        assert!(normal('\u{200C}', "hi") && normal('\u{200C}', "pa") && normal('\u{200C}', "si"));
+        assert!(!normal('\u{200C}', "de"));
     }
 
     #[test]

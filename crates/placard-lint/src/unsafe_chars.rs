@@ -37,7 +37,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, covered: &[Covered<'_>], out: &mut Vec<
                         return;
                     }
                     for (at, c) in text.char_indices() {
-                        if classify(c).is_none() || is_normal(c, cx.language.as_ref(), cx.rtl) {
+                        if classify(c).is_none() || is_normal(c, cx.input.locale.script(), cx.rtl) {
                             continue;
                         }
                         let key = (entry.kind, entry.id.name);

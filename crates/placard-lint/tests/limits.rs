@@ -1,7 +1,7 @@
 //! The limits of `required-text` are reported as errors (a required message that cannot be
 //! proven does not pass), and can be raised.
 
-use placard_core::{Code, Limits, Severity};
+use placard_core::{Code, Limits, Locale, Severity};
 use placard_fluent::ParsedFile;
 use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
 
@@ -17,9 +17,9 @@ fn chain(links: usize) -> String {
 
 fn run(source: &str, limits: Limits) -> Report {
     let parsed = ParsedFile::parse(source.to_owned());
-    let files =
-        vec![FileInput { path: "main.ftl", display: "locales/en-GB/main.ftl", parsed: &parsed, invalid_utf8_at: None }];
-    let locale = LocaleInput { code: "en-GB", display_dir: "locales/en-GB", files };
+    let files = vec![FileInput { path: "main.ftl", display: "locales/en-GB/main.ftl", parsed: &parsed, encoding: &[] }];
+    let en_gb = Locale::parse("en-GB").expect("tag");
+    let locale = LocaleInput { code: "en-GB", locale: &en_gb, display_dir: "locales/en-GB", files };
     let rules = Rules {
         strict: true,
         required: vec![Required { message: "helpline".into(), contains: vec!["0131 556 3535".into()] }],

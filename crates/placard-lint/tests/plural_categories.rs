@@ -6,7 +6,8 @@
 use placard_lint::{LocaleContext, LocaleInput, Rules};
 
 fn categories(code: &str) -> Option<usize> {
-    let input = LocaleInput { code, display_dir: "", files: Vec::new() };
+    let locale = placard_core::Locale::parse(code).expect("a valid tag");
+    let input = LocaleInput { code, locale: &locale, display_dir: "", files: Vec::new() };
     let rules = Rules::default();
     LocaleContext::new(&input, &rules, None).plural_categories()
 }

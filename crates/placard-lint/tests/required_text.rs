@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_core::{Code, Diagnostic, Severity};
+use placard_core::{Code, Diagnostic, Locale, Severity};
 use placard_fluent::ParsedFile;
 use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
 
@@ -21,18 +21,15 @@ fn lint_sources(locales: &[(&str, String)], message: &str) -> Report {
     let parsed: Vec<ParsedFile> = locales.iter().map(|(_, text)| ParsedFile::parse(text.clone())).collect();
     let displays: Vec<String> = locales.iter().map(|(code, _)| format!("locales/{code}/main.ftl")).collect();
     let dirs: Vec<String> = locales.iter().map(|(code, _)| format!("locales/{code}")).collect();
+    let tags: Vec<Locale> = locales.iter().map(|(code, _)| Locale::parse(code).expect("tag")).collect();
     let inputs: Vec<LocaleInput<'_>> = locales
         .iter()
         .enumerate()
         .map(|(i, (code, _))| LocaleInput {
             code,
+            locale: &tags[i],
             display_dir: &dirs[i],
-            files: vec![FileInput {
-                path: "main.ftl",
-                display: &displays[i],
-                parsed: &parsed[i],
-                invalid_utf8_at: None,
-            }],
+            files: vec![FileInput { path: "main.ftl", display: &displays[i], parsed: &parsed[i], encoding: &[] }],
         })
         .collect();
     let rules = Rules {

@@ -64,6 +64,10 @@ struct RawLocales {
     strict: Option<bool>,
     #[serde(default)]
     external: Vec<Spanned<String>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +104,11 @@ pub struct Config {
     pub locales_dir: PathBuf,
     pub reference: ConfiguredLocale,
     pub only: Option<Vec<ConfiguredLocale>>,
+    /// `locales.aliases`: folder code to the BCP 47 tag it stands for, checked to be a tag
+    /// (Mozilla's legacy codes, `ja-JP-mac`, need no entry: see [`placard_core::LEGACY_CODES`]).
+    pub aliases: BTreeMap<String, String>,
+    /// `locales.exclude`: folders under `locales.dir` that are not locales and are not read.
+    pub exclude: Vec<ConfiguredLocale>,
     pub rules: Rules,
     /// `fonts`: where the campaign's fonts are and which family each locale shapes with.
     pub fonts: Option<FontsConfig>,
@@ -183,6 +192,18 @@ impl Config {
             }
             external.insert(id.value);
         }
+        let mut aliases = BTreeMap::new();
+        for (code, tag) in raw.locales.aliases {
+            if let Err(why) = placard_core::Locale::with_tag(&code, &tag.value) {
+                return Err(invalid(
+                    &tag.referenced,
+                    format!(
+                        "locales.aliases.{code}: {why}; an alias names the tag the folder stands for, e.g. `ja-JP`"
+                    ),
+                ));
+            }
+            aliases.insert(code, tag.value);
+        }
         let variables: HashMap<String, Value> = raw
             .variables
             .into_iter()
@@ -246,12 +267,22 @@ impl Config {
             campaign: raw.campaign,
             reference: locale(raw.locales.reference),
             only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
+            aliases,
+            exclude: raw.locales.exclude.into_iter().map(locale).collect(),
             rules: Rules { strict: raw.locales.strict.unwrap_or(true), required, variables, external, limits },
             fonts,
             templates,
             out_dir,
             limits,
         })
+    }
+
+    /// The locale a folder named `code` is: its alias's tag, a legacy code's, or the code itself.
+    pub fn locale(&self, code: &str) -> Result<placard_core::Locale, placard_core::LocaleError> {
+        match self.aliases.get(code) {
+            Some(tag) => placard_core::Locale::with_tag(code, tag),
+            None => placard_core::Locale::parse(code),
+        }
     }
 
     /// The config file's path as shown in diagnostics (relative to its own folder).
@@ -329,6 +360,22 @@ mod tests {
         assert!(err.to_string().contains("unknown limit `ftl_size`"), "{err}");
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  forms: lots\n").expect_err("not a number");
         assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
+    }
+
+    #[test]
+    fn aliases_name_tags_and_legacy_codes_need_none() {
+        let config =
+            parse("locales:\n  dir: l\n  reference: en-US\n  aliases: {mozilla-ur: ur}\n  exclude: [_configs]\n")
+                .expect("valid");
+        let ur = config.locale("mozilla-ur").expect("aliased");
+        assert!(ur.is_rtl() && ur.code() == "mozilla-ur");
+        assert_eq!(config.locale("ja-JP-mac").expect("built in").tag(), "ja-JP");
+        assert!(config.locale("pt_BR").is_err());
+        assert_eq!(config.exclude[0].code, "_configs");
+        let err =
+            parse("locales:\n  dir: l\n  reference: en-US\n  aliases:\n    ja-JP-mac: ja_JP\n").expect_err("bad tag");
+        assert!(matches!(err, Error::Config { line: Some(5), .. }), "{err}");
+        assert!(err.to_string().contains("`ja_JP` is not a valid BCP 47 language tag"), "{err}");
     }
 
     #[test]

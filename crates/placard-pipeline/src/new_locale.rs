@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use crate::paths::relative;
-use crate::workspace::is_valid_tag;
 use crate::{Config, Error, Workspace};
 
 /// What [`new_locale`] did.
@@ -36,31 +35,41 @@ pub enum PipelineChange {
     NotListed,
 }
 
-/// Languages whose script the campaign's default font (Noto Sans: Latin, Greek, Cyrillic) does not
-/// cover, with the script and a Noto family that does.
-const SCRIPTS: &[(&[&str], &str, &str)] = &[
-    (&["ar", "fa", "ps", "ckb", "sd", "ug"], "Arabic", "Noto Sans Arabic"),
-    (&["ur"], "Arabic (Nastaliq)", "Noto Nastaliq Urdu, with a taller line_height (1.6)"),
-    (&["he", "yi"], "Hebrew", "Noto Sans Hebrew"),
-    (&["zh"], "Chinese", "Noto Sans CJK SC (Simplified) or TC (Traditional)"),
-    (&["ja"], "Japanese", "Noto Sans CJK JP"),
-    (&["ko"], "Korean", "Noto Sans CJK KR"),
-    (&["hi", "mr", "ne"], "Devanagari", "Noto Sans Devanagari"),
-    (&["pa"], "Gurmukhi", "Noto Sans Gurmukhi"),
-    (&["bn", "as"], "Bengali", "Noto Sans Bengali"),
-    (&["gu"], "Gujarati", "Noto Sans Gujarati"),
-    (&["ta"], "Tamil", "Noto Sans Tamil"),
-    (&["te"], "Telugu", "Noto Sans Telugu"),
-    (&["kn"], "Kannada", "Noto Sans Kannada"),
-    (&["ml"], "Malayalam", "Noto Sans Malayalam"),
-    (&["si"], "Sinhala", "Noto Sans Sinhala"),
-    (&["th"], "Thai", "Noto Sans Thai"),
-    (&["am", "ti"], "Ethiopic", "Noto Sans Ethiopic"),
-    (&["ka"], "Georgian", "Noto Sans Georgian"),
-    (&["hy"], "Armenian", "Noto Sans Armenian"),
-    (&["km"], "Khmer", "Noto Sans Khmer"),
-    (&["my"], "Myanmar", "Noto Sans Myanmar"),
+/// Scripts (ISO 15924, as [`placard_core::Locale::script`] gives a locale's) that the campaign's
+/// default font (Noto Sans: Latin, Greek, Cyrillic) does not cover, with their name and a Noto
+/// family that does. Urdu is Arabic script but set in Nastaliq: see [`script_font`].
+const SCRIPTS: &[(&str, &str, &str)] = &[
+    ("Arab", "Arabic", "Noto Sans Arabic"),
+    ("Hebr", "Hebrew", "Noto Sans Hebrew"),
+    ("Hans", "Chinese", "Noto Sans CJK SC (Simplified) or TC (Traditional)"),
+    ("Hant", "Chinese", "Noto Sans CJK SC (Simplified) or TC (Traditional)"),
+    ("Jpan", "Japanese", "Noto Sans CJK JP"),
+    ("Kore", "Korean", "Noto Sans CJK KR"),
+    ("Deva", "Devanagari", "Noto Sans Devanagari"),
+    ("Guru", "Gurmukhi", "Noto Sans Gurmukhi"),
+    ("Beng", "Bengali", "Noto Sans Bengali"),
+    ("Gujr", "Gujarati", "Noto Sans Gujarati"),
+    ("Taml", "Tamil", "Noto Sans Tamil"),
+    ("Telu", "Telugu", "Noto Sans Telugu"),
+    ("Knda", "Kannada", "Noto Sans Kannada"),
+    ("Mlym", "Malayalam", "Noto Sans Malayalam"),
+    ("Sinh", "Sinhala", "Noto Sans Sinhala"),
+    ("Thai", "Thai", "Noto Sans Thai"),
+    ("Ethi", "Ethiopic", "Noto Sans Ethiopic"),
+    ("Geor", "Georgian", "Noto Sans Georgian"),
+    ("Armn", "Armenian", "Noto Sans Armenian"),
+    ("Khmr", "Khmer", "Noto Sans Khmer"),
+    ("Mymr", "Myanmar", "Noto Sans Myanmar"),
 ];
+
+/// The script `locale` is written in and a font for it, when the default font does not cover it.
+fn script_font(locale: &placard_core::Locale) -> Option<(&'static str, &'static str)> {
+    if locale.language() == "ur" && locale.script() == Some("Arab") {
+        return Some(("Arabic (Nastaliq)", "Noto Nastaliq Urdu, with a taller line_height (1.6)"));
+    }
+    let script = locale.script()?;
+    SCRIPTS.iter().find(|(code, _, _)| *code == script).map(|(_, name, font)| (*name, *font))
+}
 
 /// Creates the folder for `code` beside the other locales, from the reference locale's files.
 /// With `add_to_pipeline`, also lists `code` in pipeline.yaml's `locales.only` (when there is
@@ -69,7 +78,7 @@ const SCRIPTS: &[(&[&str], &str, &str)] = &[
 pub fn new_locale(workspace: &Workspace, code: &str, add_to_pipeline: bool) -> Result<NewLocale, Error> {
     let config = &workspace.config;
     let refuse = |message: String| Error::Refused { message: format!("new-locale {code}: {message}") };
-    if !is_valid_tag(code) {
+    if config.locale(code).is_err() {
         return Err(refuse(
             "not a BCP 47 language tag: use hyphens and a registered language, e.g. `pt-BR`, `zh-Hant`, `gd`"
                 .to_owned(),
@@ -133,7 +142,8 @@ pub fn new_locale(workspace: &Workspace, code: &str, add_to_pipeline: bool) -> R
 /// Notes on direction and fonts that apply to `code`.
 fn notes(config: &Config, code: &str) -> Vec<String> {
     let mut notes = Vec::new();
-    if placard_lint::is_rtl_locale(code) {
+    let Ok(locale) = config.locale(code) else { return notes };
+    if locale.is_rtl() {
         notes.push(
             "This locale is written right to left. Keep phone numbers and other left-to-right runs \
              isolated so they never reverse: -helpline-number = { \"\\u2066\" }0131 556 3535{ \"\\u2069\" } \
@@ -141,8 +151,8 @@ fn notes(config: &Config, code: &str) -> Vec<String> {
                 .to_owned(),
         );
     }
-    let language = code.split('-').next().unwrap_or(code);
-    if let Some((_, script, suggestion)) = SCRIPTS.iter().find(|(languages, _, _)| languages.contains(&language)) {
+    let language = locale.language();
+    if let Some((script, suggestion)) = script_font(&locale) {
         let configured = config
             .fonts
             .as_ref()
@@ -341,5 +351,11 @@ mod tests {
         assert!(hi[0].contains("Devanagari script needs its own font") && hi[0].contains("`hi: Noto Sans Devanagari"));
         assert!(notes(&config, "de").is_empty());
         assert!(notes(&config, "sr-Latn").is_empty(), "a Latin script subtag needs nothing more");
+        // The script comes from the tag: Punjabi is Gurmukhi unless written in Shahmukhi.
+        assert!(notes(&config, "pa")[0].contains("Gurmukhi script"));
+        let shahmukhi = notes(&config, "pa-Arab");
+        assert!(shahmukhi[0].contains("right to left") && shahmukhi[1].contains("Arabic script"), "{shahmukhi:?}");
+        assert!(notes(&config, "ur")[1].contains("Nastaliq"));
+        assert!(notes(&config, "ja-JP-mac")[0].contains("Japanese script"));
     }
 }

@@ -1,19 +1,19 @@
 //! The locale folders on disk: found, validated, read and parsed (in parallel), then handed to
 //! the linter. Folder problems (`invalid-locale`, `missing-locale`) are diagnostics; only an
-//! unreadable folder or file is an [`Error`].
+//! unreadable folder or file is an [`Error`]. Each folder's code is parsed once into a
+//! [`Locale`] (with `locales.aliases` and Mozilla's legacy codes); `locales.exclude` folders are
+//! not looked at.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::SystemTime;
 
-use placard_core::{Code, Diagnostic, format_bytes};
+use placard_core::{Code, Diagnostic, Locale, format_bytes};
 use placard_fluent::ast::Entry;
 use placard_fluent::pseudo::{Pseudo, pseudo_source};
-use placard_fluent::{Catalog, FileEntries, ParsedFile, decode};
+use placard_fluent::{Catalog, EncodingProblem, FileEntries, ParsedFile, decode};
 use placard_lint::{FileInput, LocaleInput, Report};
 use rayon::prelude::*;
-use unic_langid::LanguageIdentifier;
 
 use crate::config::ConfiguredLocale;
 use crate::paths::relative;
@@ -27,7 +27,8 @@ pub struct LoadedFile {
     /// Relative to the config's folder, with `/`.
     pub display: String,
     pub parsed: ParsedFile,
-    pub invalid_utf8_at: Option<usize>,
+    /// What was wrong with its bytes (invalid UTF-8, UTF-16, CR line endings).
+    pub encoding: Vec<EncodingProblem>,
     /// When the file was last changed, as the file system says (`placard status` shows it).
     pub modified: Option<SystemTime>,
 }
@@ -35,7 +36,10 @@ pub struct LoadedFile {
 /// One locale folder, its files sorted by path.
 #[derive(Debug)]
 pub struct LoadedLocale {
+    /// The folder's name, which findings carry.
     pub code: String,
+    /// The tag it stands for, with direction and script.
+    pub locale: Locale,
     pub display_dir: String,
     pub files: Vec<LoadedFile>,
 }
@@ -67,10 +71,12 @@ impl Workspace {
             diagnostics.push(symlink_warning(join(&display_root, &name), None));
         }
 
-        let mut valid = BTreeSet::new();
-        for name in &folders {
-            if is_valid_tag(name) {
-                valid.insert(name.clone());
+        let excluded: BTreeSet<&str> = config.exclude.iter().map(|l| l.code.as_str()).collect();
+        // Each folder's code, parsed once.
+        let mut parsed: BTreeMap<String, Locale> = BTreeMap::new();
+        for name in folders.iter().filter(|name| !excluded.contains(name.as_str())) {
+            if let Ok(locale) = config.locale(name) {
+                parsed.insert(name.clone(), locale);
             } else {
                 diagnostics.push(
                     Diagnostic::error(
@@ -78,10 +84,16 @@ impl Workspace {
                         format!("folder `{name}` is not a valid BCP 47 language tag"),
                     )
                     .file(join(&display_root, name))
-                    .hint("Name locale folders by their language tag with hyphens: `pt-BR`, `zh-Hans`, `gd`."),
+                    .hint(
+                        "Name locale folders by their language tag with hyphens: `pt-BR`, `zh-Hans`, `gd`. \
+                         A code that stands for a tag goes in locales.aliases (`ja-JP-mac: ja-JP`); \
+                         a folder that is no locale, in locales.exclude.",
+                    ),
                 );
             }
         }
+        let valid: BTreeSet<String> = parsed.keys().cloned().collect();
+        diagnostics.extend(same_tag_folders(&valid, &display_root));
 
         let configured_problem = |locale: &ConfiguredLocale, what: &str| -> Option<Diagnostic> {
             let at = |d: Diagnostic| {
@@ -90,11 +102,17 @@ impl Workspace {
                 d.column = Some(locale.column);
                 Some(d)
             };
-            if !is_valid_tag(&locale.code) {
+            if config.locale(&locale.code).is_err() {
                 at(Diagnostic::error(
                     Code::InvalidLocale,
                     format!("{what} `{}` is not a valid BCP 47 language tag", locale.code),
                 ))
+            } else if excluded.contains(locale.code.as_str()) {
+                at(Diagnostic::error(
+                    Code::MissingLocale,
+                    format!("{what} `{}` is in locales.exclude, so it is not read", locale.code),
+                )
+                .locale(&locale.code))
             } else if !valid.contains(&locale.code) {
                 at(Diagnostic::error(
                     Code::MissingLocale,
@@ -170,7 +188,7 @@ impl Workspace {
                 let file = LoadedFile {
                     display: format!("{}/{rel}", join(&display_root, &code)),
                     path: rel,
-                    invalid_utf8_at: decoded.invalid_utf8_at,
+                    encoding: decoded.problems,
                     parsed: ParsedFile::parse_with(decoded.text, limits),
                     modified,
                 };
@@ -179,7 +197,12 @@ impl Workspace {
             .collect::<Result<_, Error>>()?;
         let mut locales: Vec<LoadedLocale> = to_load
             .iter()
-            .map(|code| LoadedLocale { code: code.clone(), display_dir: join(&display_root, code), files: Vec::new() })
+            .map(|code| LoadedLocale {
+                code: code.clone(),
+                locale: parsed.remove(code).expect("only valid folders are loaded"),
+                display_dir: join(&display_root, code),
+                files: Vec::new(),
+            })
             .collect();
         for (code, file) in files {
             let i = locales.iter().position(|l| l.code == code).expect("every job's locale is loaded");
@@ -222,12 +245,17 @@ impl Workspace {
                         path: file.path.clone(),
                         display: format!("{code} (pseudo-locale from {})/{}", source.display_dir, file.path),
                         parsed: ParsedFile::parse_with(text, &self.config.limits),
-                        invalid_utf8_at: None,
+                        encoding: Vec::new(),
                         modified: None,
                     })
                 })
                 .collect();
-            made.push(LoadedLocale { code: code.to_owned(), display_dir: format!("{code} (pseudo)"), files });
+            made.push(LoadedLocale {
+                code: code.to_owned(),
+                locale: Locale::parse(code).expect("pseudo-locale codes are tags"),
+                display_dir: format!("{code} (pseudo)"),
+                files,
+            });
         }
         for locale in made {
             self.selected.insert(locale.code.clone());
@@ -258,6 +286,25 @@ impl Workspace {
         Some(catalog.files().iter().map(FileEntries::unique_len).sum())
     }
 
+    /// The loaded locale with folder code `code` (pseudo-locales included).
+    pub fn locale(&self, code: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.code == code).map(|l| &l.locale)
+    }
+
+    /// Whether `code`'s text is set right to left: its loaded locale's direction, else what
+    /// pipeline.yaml's aliases and the legacy codes make of the code.
+    pub fn is_rtl(&self, code: &str) -> bool {
+        match self.locale(code) {
+            Some(locale) => locale.is_rtl(),
+            None => self.config.locale(code).is_ok_and(|l| l.is_rtl()),
+        }
+    }
+
+    /// `rtl` or `ltr` for `code` (an HTML `dir` attribute): see [`Workspace::is_rtl`].
+    pub fn direction(&self, code: &str) -> &'static str {
+        if self.is_rtl(code) { "rtl" } else { "ltr" }
+    }
+
     /// The text of a file by its display path, for reporters that quote source lines.
     pub fn source(&self, display: &str) -> Option<&str> {
         self.locales.iter().flat_map(|l| &l.files).find(|f| f.display == display).map(|f| f.parsed.source_text())
@@ -267,16 +314,12 @@ impl Workspace {
 fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
     LocaleInput {
         code: &locale.code,
+        locale: &locale.locale,
         display_dir: &locale.display_dir,
         files: locale
             .files
             .iter()
-            .map(|f| FileInput {
-                path: &f.path,
-                display: &f.display,
-                parsed: &f.parsed,
-                invalid_utf8_at: f.invalid_utf8_at,
-            })
+            .map(|f| FileInput { path: &f.path, display: &f.display, parsed: &f.parsed, encoding: &f.encoding })
             .collect(),
     }
 }
@@ -285,9 +328,27 @@ fn join(dir: &str, name: &str) -> String {
     if dir == "." { name.to_owned() } else { format!("{dir}/{name}") }
 }
 
-/// A BCP 47 tag with hyphens (`en_GB` is a POSIX locale name, not a tag).
-pub(crate) fn is_valid_tag(code: &str) -> bool {
-    !code.contains('_') && LanguageIdentifier::from_str(code).is_ok()
+/// One tag, two folders (`de` and `DE`: tags are case-insensitive): an error naming both, since
+/// an application would pick either. Both are still checked, each under its own name.
+fn same_tag_folders(valid: &BTreeSet<String>, display_root: &str) -> Vec<Diagnostic> {
+    let mut by_tag: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for name in valid {
+        by_tag.entry(name.to_ascii_lowercase()).or_default().push(name);
+    }
+    by_tag
+        .values()
+        .filter(|names| names.len() > 1)
+        .map(|names| {
+            let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ");
+            let tag = Locale::parse(names[0]).map_or_else(|_| names[0].to_owned(), |l| l.tag());
+            Diagnostic::error(
+                Code::InvalidLocale,
+                format!("folders {listed} are one language tag, `{tag}` (tags are case-insensitive)"),
+            )
+            .file(join(display_root, names[names.len() - 1]))
+            .hint(format!("Keep one folder, `{tag}`: merge the translations into it and remove the other."))
+        })
+        .collect()
 }
 
 /// Reads the `.ftl` file at `path`, refusing one over `limit` bytes (`limits.ftl_file_mib`:

@@ -101,7 +101,7 @@ pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> S
         let newest: Option<SystemTime> = locale.files.iter().filter_map(|f| f.modified).max();
         locales.push(LocaleStatus {
             code: locale.code.clone(),
-            direction: placard_lint::direction(&locale.code),
+            direction: if locale.locale.is_rtl() { "rtl" } else { "ltr" },
             progress,
             translated,
             missing: counts.missing,

@@ -1,6 +1,8 @@
 //! Real data: Thunderbird's Fluent tree (../shared/corpus/thunderbird, 11 locales). Placard's
 //! `missing` and `obsolete` counts must equal compare-locales' for every locale; the output must
-//! not depend on the number of threads; and real mistakes in the tree must be found.
+//! not depend on the number of threads; and real mistakes in the tree must be found. On the full
+//! tree (../shared/corpus/thunderbird-full, 71 locales), Mozilla's legacy code `ja-JP-mac` is a
+//! locale like any other, with compare-locales' counts.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,7 +10,11 @@ use std::process::Command;
 use crate::support::*;
 
 fn corpus() -> Option<PathBuf> {
-    let path = repo().join("../shared/corpus/thunderbird");
+    corpus_at("thunderbird")
+}
+
+fn corpus_at(name: &str) -> Option<PathBuf> {
+    let path = repo().join("../shared/corpus").join(name);
     if path.join("locales/en-US").is_dir() {
         Some(path)
     } else {
@@ -117,4 +123,27 @@ fn real_mistakes_in_the_tree_are_found() {
     assert!(cycles.is_empty(), "false cycle: {cycles:#?}");
     // Paths are shown relative to the pipeline file's folder, without `..` detours through the repo.
     assert!(lines.iter().all(|l| !l.contains("/main/../")), "{}", lines[0]);
+}
+
+#[test]
+fn ja_jp_mac_is_linted_with_compare_locales_counts() {
+    let Some(corpus) = corpus_at("thunderbird-full") else { return };
+    let dir = pipeline(&corpus);
+    let output = placard(dir.path(), &["lint", "--format", "json", "--locale", "ja-JP-mac"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let lines = diagnostic_lines(&stdout(&output));
+    assert!(!lines.iter().any(|l| l.contains("invalid-locale")), "{lines:#?}");
+    assert!(lines.iter().all(|l| l.contains(" ja-JP-mac ")), "findings carry the folder's code");
+    let ours = counts(&report["summary"]["locales"]);
+
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("compare-locales.json")).expect("recorded counts"))
+            .expect("JSON");
+    let summary = &recorded[0]["summary"]["ja-JP-mac"];
+    let theirs = vec![(
+        "ja-JP-mac".to_owned(),
+        summary["missing"].as_u64().expect("missing"),
+        summary["obsolete"].as_u64().expect("obsolete"),
+    )];
+    assert_eq!(ours, theirs, "placard vs compare-locales on the full tree");
 }
