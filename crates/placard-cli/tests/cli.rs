@@ -107,6 +107,7 @@ fixtures! {
     issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
     issue12_variables_compared_per_message => "variable-mismatch/thunderbird-per-message",
     issue12_plural_only_variable_in_one_form_language => "variable-mismatch/thunderbird-one-plural-form",
+    issue12_selector_only_variable_shows_the_default => "variable-mismatch/thunderbird-selector-only",
     issue12_term_attribute_in_alternative_branding => "unresolved-reference/thunderbird-branding-alternatives",
     issue12_missing_entry_reported_once => "unresolved-reference/thunderbird-missing-once",
     issue12_stale_attribute_is_a_true_error => "missing-attribute/thunderbird-stale-title",

@@ -3,7 +3,8 @@
 //! attributes together, so a message is compared as a whole: a tooltip may show `$count` where
 //! the reference's tooltip shows `$categories`, as long as the reference's message uses `$count`
 //! somewhere. A variable the reference's message does not use is an error (the application never
-//! passes it, so the reader sees `{$name}`); a dropped variable is a warning (some languages
+//! passes it, so the reader sees `{$name}`), or a warning when it only chooses a variant (the
+//! reader sees the default variant, text the translator wrote); a dropped variable is a warning (some languages
 //! legitimately leave a number out, as in "one file"). A variable used only as a selector counts
 //! as used. A variable the reference uses only to choose a plural form is not missed in a
 //! language whose numbers have one plural form (Japanese, Korean, Chinese): it would have
@@ -40,6 +41,8 @@ struct Use<'a> {
     name: &'a str,
     /// The attribute it is written in, `None` for the value.
     attribute: Option<&'a str>,
+    /// It chooses a variant (`{ $case -> ...}`) rather than being shown.
+    as_selector: bool,
 }
 
 fn compare(
@@ -69,6 +72,16 @@ fn compare(
         let span = cx.span(i, u.name);
         let start = span.start.saturating_sub(1);
         let var = u.name;
+        if uses.iter().filter(|v| v.name == var).all(|v| v.as_selector) {
+            // Only chooses a variant: without a value the default one is shown, which is text the
+            // translator wrote (sk's `app-name-thunderbird` declines by `$case`, always nominative).
+            out.push(
+                cx.at(Severity::Warning, Code::VariableMismatch, i, Some(start..span.end), format!("`{name}` chooses a variant by ${var}, which the reference does not pass, so readers always see the default variant"))
+                    .message_id(name)
+                    .hint(format!("The application never supplies ${var} to `{}`. If another form is needed, ask for a term with that parameter; otherwise write the default form alone.", entry.key())),
+            );
+            continue;
+        }
         out.push(
             cx.at(Severity::Error, Code::VariableMismatch, i, Some(start..span.end), format!("`{name}` uses ${var}, which the reference does not pass"))
                 .message_id(name)
@@ -105,10 +118,11 @@ fn patterns<'a>(entry: &EntryRef<'a>) -> impl Iterator<Item = (Option<&'a str>, 
 fn variables<'a>(entry: &EntryRef<'a>) -> Vec<Use<'a>> {
     patterns(entry)
         .flat_map(|(attribute, pattern)| {
-            references(pattern)
-                .into_iter()
-                .filter(|r| r.kind == ReferenceKind::Variable)
-                .map(move |r| Use { name: r.name, attribute })
+            references(pattern).into_iter().filter(|r| r.kind == ReferenceKind::Variable).map(move |r| Use {
+                name: r.name,
+                attribute,
+                as_selector: r.as_selector,
+            })
         })
         .collect()
 }
