@@ -51,6 +51,7 @@ pub(crate) fn geometry<'t>(workspace: &Workspace, template: &'t Template) -> Tem
         file: placard_pipeline::relative(&template.path, &workspace.config.root),
         safe: template.safe.as_array(),
         requires: &template.requires,
+        requires_at: &template.requires_at,
         layers,
     }
 }

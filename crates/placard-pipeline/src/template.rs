@@ -23,7 +23,7 @@ struct RawTemplate {
     safe: Option<Spanned<[i32; 4]>>,
     background: Spanned<RawBackground>,
     #[serde(default)]
-    requires: Vec<String>,
+    requires: Vec<Spanned<String>>,
     alt: Option<String>,
     outputs: Option<Vec<Spanned<RawFormat>>>,
     layers: Vec<Spanned<RawLayer>>,
@@ -223,6 +223,9 @@ pub struct Template {
     /// Where each layer starts in the file (1-based line and column), in `layers` order: a
     /// finding the template causes (a colour, a box too small in every locale) points there.
     pub layer_at: Vec<(u32, u32)>,
+    /// Where each of `requires` is written (1-based line and column), in order: a required
+    /// message with no layer, or with no rule in pipeline.yaml, is reported there.
+    pub requires_at: Vec<(u32, u32)>,
 }
 
 impl Template {
@@ -482,7 +485,12 @@ impl Template {
             dpi,
             safe,
             background,
-            requires: raw.requires,
+            requires_at: raw
+                .requires
+                .iter()
+                .map(|r| (r.referenced.line() as u32, r.referenced.column() as u32))
+                .collect(),
+            requires: raw.requires.into_iter().map(|r| r.value).collect(),
             alt: raw.alt,
             outputs,
             layers,

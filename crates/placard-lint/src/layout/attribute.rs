@@ -88,6 +88,7 @@ mod tests {
             file: "card.yaml".into(),
             safe: [0, 0, 10, 10],
             requires: &requires,
+            requires_at: &[],
             layers: vec![super::super::LayerBox {
                 message: Some("headline".into()),
                 label: "headline".into(),

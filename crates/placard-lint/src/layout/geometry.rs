@@ -13,6 +13,8 @@ pub struct TemplateGeometry<'a> {
     pub safe: [i32; 4],
     /// The messages it must show (its `requires`).
     pub requires: &'a [String],
+    /// Where each of `requires` is written in the file (1-based line, column), when known.
+    pub requires_at: &'a [(u32, u32)],
     pub layers: Vec<LayerBox>,
 }
 
@@ -47,16 +49,24 @@ impl TemplateGeometry<'_> {
 pub fn check_template(template: &TemplateGeometry<'_>, required: &[&str]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let name = template.name;
-    for id in template.requires {
+    for (i, id) in template.requires.iter().enumerate() {
+        // Where the designer wrote `requires: [...]`: the fix for these two goes there or beside it.
+        let at_requires = |mut d: Diagnostic| {
+            if let Some(&(line, column)) = template.requires_at.get(i) {
+                d.line = Some(line);
+                d.column = Some(column);
+            }
+            d
+        };
         if !required.contains(&id.as_str()) {
-            out.push(template.finding(
+            out.push(at_requires(template.finding(
                 Code::HelplineHidden,
                 format!("`requires: {id}`: pipeline.yaml has no required rule for `{id}`"),
                 None,
-            ));
+            )));
         }
         let Some(index) = template.layers.iter().position(|l| l.message.as_deref() == Some(id)) else {
-            out.push(
+            out.push(at_requires(
                 template
                     .finding(
                         Code::HelplineHidden,
@@ -64,7 +74,7 @@ pub fn check_template(template: &TemplateGeometry<'_>, required: &[&str]) -> Vec
                         None,
                     )
                     .hint(format!("Add a text layer with `text: {id}`.")),
-            );
+            ));
             continue;
         };
         let layer = &template.layers[index];
@@ -125,6 +135,7 @@ mod tests {
             file: "card.yaml".into(),
             safe: [10, 10, 580, 380],
             requires: &requires,
+            requires_at: &[(4, 11)],
             layers: vec![layer(Some("helpline"), [20, 300, 560, 80])],
         };
         assert!(check_template(&template, &["helpline"]).is_empty());
@@ -136,6 +147,11 @@ mod tests {
         template.layers = vec![layer(Some("helpline"), [0, 300, 560, 80])];
         assert!(check_template(&template, &["helpline"])[0].message.contains("outside the safe area"));
         template.layers.clear();
-        assert!(check_template(&template, &["helpline"])[0].message.contains("no text layer shows it"));
+        let missing = check_template(&template, &["helpline"]);
+        assert!(missing[0].message.contains("no text layer shows it"));
+        assert_eq!((missing[0].line, missing[0].column), (Some(4), Some(11)), "at the `requires` entry");
+        let unruled = check_template(&template, &[]);
+        assert!(unruled[0].message.contains("no required rule"));
+        assert_eq!((unruled[0].line, unruled[0].column), (Some(4), Some(11)));
     }
 }
