@@ -97,6 +97,18 @@ fixtures! {
     duplicate_message_bad => "duplicate-message/bad",
     empty_message_good => "empty-message/good",
     empty_message_bad => "empty-message/bad",
+    duplicate_attribute_good => "duplicate-attribute/good",
+    duplicate_attribute_bad => "duplicate-attribute/bad",
+    duplicate_variant_good => "duplicate-variant/good",
+    duplicate_variant_bad => "duplicate-variant/bad",
+    missing_plural_good => "missing-plural/good",
+    missing_plural_bad => "missing-plural/bad",
+    reference_mismatch_good => "reference-mismatch/good",
+    reference_mismatch_bad => "reference-mismatch/bad",
+    obsolete_value_good => "obsolete-value/good",
+    obsolete_value_bad => "obsolete-value/bad",
+    style_mismatch_good => "style-mismatch/good",
+    style_mismatch_bad => "style-mismatch/bad",
     // Issue 12, "Real product trees: no false errors": each class of false finding on
     // Thunderbird's tree, with the true finding beside it (see each fixture's SOURCE.txt).
     issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
