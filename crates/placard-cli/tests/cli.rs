@@ -117,6 +117,9 @@ fixtures! {
     issue12_term_attribute_in_alternative_branding => "unresolved-reference/thunderbird-branding-alternatives",
     issue12_missing_entry_reported_once => "unresolved-reference/thunderbird-missing-once",
     issue12_stale_attribute_is_a_true_error => "missing-attribute/thunderbird-stale-title",
+    // Issue 12, part 3: compare-locales' Fluent checks, on Thunderbird's tree.
+    issue12_changed_reference_is_one_warning => "reference-mismatch/thunderbird-changed-reference",
+    issue12_plural_forms_per_cldr => "missing-plural/thunderbird-plural-forms",
 }
 
 #[test]
