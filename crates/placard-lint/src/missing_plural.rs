@@ -26,6 +26,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     if needed.is_empty() {
         return; // Japanese, Chinese, ...: one form for every number
     }
+    let examples: Vec<String> = needed.iter().map(|c| format!("`[{c}]` ({})", examples(cx, c))).collect();
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
             let attributes = entry.attributes.iter().map(|a| (Some(a.id.name), &a.value));
@@ -44,7 +45,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                     if !needed.iter().any(|c| given.contains(c)) {
                         continue; // not a plural select
                     }
-                    let lacking: Vec<&str> = needed.iter().copied().filter(|c| !given.contains(c)).collect();
+                    let lacking: Vec<usize> = (0..needed.len()).filter(|&n| !given.contains(&needed[n])).collect();
                     if lacking.is_empty() {
                         continue;
                     }
@@ -52,9 +53,8 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                         Some(a) => format!("{}.{a}", entry.key()),
                         None => entry.key(),
                     };
-                    let keys: Vec<String> = lacking.iter().map(|c| format!("`[{c}]`")).collect();
-                    let examples: Vec<String> =
-                        lacking.iter().map(|c| format!("`[{c}]` ({})", examples(cx, c))).collect();
+                    let keys: Vec<String> = lacking.iter().map(|&n| format!("`[{}]`", needed[n])).collect();
+                    let examples: Vec<&str> = lacking.iter().map(|&n| examples[n].as_str()).collect();
                     let first_key = match variants[0].key {
                         VariantKey::Identifier { name } | VariantKey::NumberLiteral { value: name } => name,
                     };

@@ -5,6 +5,8 @@
 //! as `duplicate-message` is: the text is dead whatever the reader's number (compare-locales
 //! warns).
 
+use rustc_hash::FxHashSet as HashSet;
+
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::ast::{Variant, VariantKey};
 use placard_fluent::walk::selects;
@@ -18,8 +20,10 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
             let attributes = entry.attributes.iter().map(|a| (Some(a.id.name), &a.value));
             for (attribute, pattern) in entry.value.map(|p| (None, p)).into_iter().chain(attributes) {
                 for (_, variants) in selects(pattern) {
-                    for (n, variant) in variants.iter().enumerate() {
-                        if !variants[..n].iter().any(|v| same_key(&v.key, &variant.key)) {
+                    let mut seen = HashSet::default();
+                    let mut hint_text = None;
+                    for variant in variants {
+                        if seen.insert(KeyValue::of(&variant.key)) {
                             continue;
                         }
                         let name = match attribute {
@@ -27,6 +31,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                             None => entry.key(),
                         };
                         let written = key_text(&variant.key);
+                        let hint_text = hint_text.get_or_insert_with(|| hint(&needed, variants));
                         out.push(
                             cx.at(
                                 Severity::Error,
@@ -36,7 +41,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                                 format!("`{name}` has the variant `[{written}]` twice; the second is never shown"),
                             )
                             .message_id(name)
-                            .hint(hint(&needed, variants)),
+                            .hint(hint_text.clone()),
                         );
                     }
                 }
@@ -67,13 +72,23 @@ fn key_text<'a>(key: &VariantKey<&'a str>) -> &'a str {
     }
 }
 
-/// Whether two keys match the same selector values.
-fn same_key(a: &VariantKey<&str>, b: &VariantKey<&str>) -> bool {
-    match (a, b) {
-        (VariantKey::Identifier { name: x }, VariantKey::Identifier { name: y }) => x == y,
-        (VariantKey::NumberLiteral { value: x }, VariantKey::NumberLiteral { value: y }) => {
-            x == y || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(x), Ok(y)) if x == y)
+/// What a key matches: a name, or a number (`[1]` and `[1.0]` match the same numbers). A hash
+/// set of them finds a duplicate in linear time, however many variants a select has.
+#[derive(PartialEq, Eq, Hash)]
+enum KeyValue<'a> {
+    Name(&'a str),
+    Number(u64),
+}
+
+impl<'a> KeyValue<'a> {
+    fn of(key: &VariantKey<&'a str>) -> Self {
+        match key {
+            VariantKey::Identifier { name } => KeyValue::Name(name),
+            // `+ 0.0` makes -0 and 0 one value; the parser accepts only numbers f64 can read.
+            VariantKey::NumberLiteral { value } => match value.parse::<f64>() {
+                Ok(n) => KeyValue::Number((n + 0.0).to_bits()),
+                Err(_) => KeyValue::Name(value),
+            },
         }
-        _ => false,
     }
 }
