@@ -93,11 +93,17 @@ fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, L
     let summary = compare::check(cx, &mut out);
     variables::check(cx, &mut out);
     references::check(cx, &mut out);
-    reference_mismatch::check(cx, &mut out);
     variants::check(cx, &mut out);
     missing_plural::check(cx, &mut out);
     style::check(cx, &mut out);
     let (covered, work) = required::check(cx, &mut out);
+    // What a required message shows is `required-text`'s: a term it drops is reported there.
+    let judged: Vec<String> = out
+        .iter()
+        .filter(|d| matches!(d.code, placard_core::Code::RequiredText | placard_core::Code::MissingRequired))
+        .filter_map(|d| d.message_id.clone())
+        .collect();
+    reference_mismatch::check(cx, &judged, &mut out);
     unsafe_chars::check(cx, &covered, &mut out);
     (out, summary, work)
 }

@@ -21,7 +21,9 @@ use placard_fluent::walk::{Reference, ReferenceKind, references};
 
 use crate::{LocaleContext, references};
 
-pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
+/// `judged`: the messages (`id` or `id.attribute`) that `required-text` found fault with, whose
+/// text is not compared again.
+pub fn check(cx: &LocaleContext<'_, '_>, judged: &[String], out: &mut Vec<Diagnostic>) {
     for (i, entry, ref_entry) in cx.translated_messages() {
         // A duplicated attribute is compared once, as Fluent reads it: the first.
         let attributes =
@@ -31,7 +33,9 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
             let Some(ref_pattern) = ref_entry.pattern(attribute) else {
                 continue;
             };
-            compare(cx, i, &entry, attribute, pattern, ref_pattern, out);
+            if !judged.contains(&pattern_name(&entry, attribute)) {
+                compare(cx, i, &entry, attribute, pattern, ref_pattern, out);
+            }
         }
     }
 }
@@ -51,6 +55,14 @@ fn shown<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Reference<'a>> {
         }
     }
     out
+}
+
+/// `id` for a message's value, `id.attribute` for an attribute.
+fn pattern_name(entry: &EntryRef<'_>, attribute: Option<&str>) -> String {
+    match attribute {
+        Some(a) => format!("{}.{a}", entry.key()),
+        None => entry.key(),
+    }
 }
 
 fn kind_of(r: &Reference<'_>) -> EntryKind {
@@ -87,10 +99,7 @@ fn compare(
     if ours.iter().any(|r| references::unresolved(cx, kind_of(r), r).is_some()) {
         return; // a misspelt reference: `unresolved-reference` reports it, as an error
     }
-    let name = match attribute {
-        Some(a) => format!("{}.{a}", entry.key()),
-        None => entry.key(),
-    };
+    let name = pattern_name(entry, attribute);
     let obsolete: Vec<&Reference<'_>> = ours.iter().filter(|o| !theirs.iter().any(|t| same(o, t))).collect();
     let mut missing: Vec<&Reference<'_>> = theirs.iter().filter(|t| !ours.iter().any(|o| same(o, t))).collect();
     for old in obsolete {
