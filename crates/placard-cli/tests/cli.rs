@@ -102,6 +102,18 @@ fixtures! {
     duplicate_message_bad => "duplicate-message/bad",
     empty_message_good => "empty-message/good",
     empty_message_bad => "empty-message/bad",
+    duplicate_attribute_good => "duplicate-attribute/good",
+    duplicate_attribute_bad => "duplicate-attribute/bad",
+    duplicate_variant_good => "duplicate-variant/good",
+    duplicate_variant_bad => "duplicate-variant/bad",
+    missing_plural_good => "missing-plural/good",
+    missing_plural_bad => "missing-plural/bad",
+    reference_mismatch_good => "reference-mismatch/good",
+    reference_mismatch_bad => "reference-mismatch/bad",
+    obsolete_value_good => "obsolete-value/good",
+    obsolete_value_bad => "obsolete-value/bad",
+    style_mismatch_good => "style-mismatch/good",
+    style_mismatch_bad => "style-mismatch/bad",
     // Issue 12, "Real product trees: no false errors": each class of false finding on
     // Thunderbird's tree, with the true finding beside it (see each fixture's SOURCE.txt).
     issue12_empty_idiom_is_no_error => "empty-message/thunderbird-empty-idiom",
@@ -111,6 +123,9 @@ fixtures! {
     issue12_term_attribute_in_alternative_branding => "unresolved-reference/thunderbird-branding-alternatives",
     issue12_missing_entry_reported_once => "unresolved-reference/thunderbird-missing-once",
     issue12_stale_attribute_is_a_true_error => "missing-attribute/thunderbird-stale-title",
+    // Issue 12, part 3: compare-locales' Fluent checks, on Thunderbird's tree.
+    issue12_changed_reference_is_one_warning => "reference-mismatch/thunderbird-changed-reference",
+    issue12_plural_forms_per_cldr => "missing-plural/thunderbird-plural-forms",
 }
 
 #[test]

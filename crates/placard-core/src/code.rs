@@ -51,6 +51,12 @@ codes! {
     VariableMismatch => "variable-mismatch", "A translation uses a variable the reference does not pass, or drops one it does.";
     UnresolvedReference => "unresolved-reference", "A reference to a message or term that does not exist, or a reference cycle.";
     DuplicateMessage => "duplicate-message", "The same message or term defined twice in one file.";
+    DuplicateAttribute => "duplicate-attribute", "The same attribute twice in one message or term.";
+    DuplicateVariant => "duplicate-variant", "The same variant key twice in one select expression.";
+    MissingPlural => "missing-plural", "A plural select without a variant for a plural category the locale's whole numbers take.";
+    ReferenceMismatch => "reference-mismatch", "A message's value or attribute shows other messages or terms than the reference's does.";
+    ObsoleteValue => "obsolete-value", "A message with a value where the reference's has only attributes.";
+    StyleMismatch => "style-mismatch", "A `.style` attribute whose widths and heights do not match the reference's CSS.";
     EmptyMessage => "empty-message", "A message whose text is empty or missing.";
     Overflow => "overflow", "Text that does not fit its box even at the layer's smallest size.";
     TooSmall => "too-small", "Required text (the helpline) drawn below its legible minimum size.";
@@ -107,6 +113,24 @@ impl Code {
                 "A reference to a message or term this locale does not define, or a chain of references that leads back to itself.\nFix: check the spelling against the reference; break cycles by writing the text out."
             }
             Code::DuplicateMessage => "The same id twice in one file. Fluent uses the first.\nFix: delete one.",
+            Code::DuplicateAttribute => {
+                "The same attribute twice in one message or term (`.label` written twice). Fluent implementations disagree on which one they show (fluent-rs the first, fluent.js the last), so one of the two is dead text that a translator may believe is live.\nFix: delete one of the two."
+            }
+            Code::DuplicateVariant => {
+                "The same key twice in one select expression (`[one]` twice, or `[1]` and `[1.0]`). Fluent picks the first variant that matches, so the second is never shown.\nFix: delete one, or give it the key it was meant to have (often a plural category such as `[few]`)."
+            }
+            Code::MissingPlural => {
+                "A select on a number, with variants for plural categories, that lacks a category the locale's whole numbers take (CLDR's rules): Russian needs `[one]`, `[few]` and `[many]`, so without `[few]` readers see the default variant's grammar for 2, 3 and 4. `[other]` is never required: the default variant takes it. A warning, as compare-locales reports it.\nFix: add the variant the finding names, e.g. `[few] { $count } файла`."
+            }
+            Code::ReferenceMismatch => {
+                "A message's value or attribute shows a message or term that the reference's same value or attribute does not, or leaves out one it shows (compare-locales' missing and obsolete message and term references). Often the reference changed `{ button.label }` to `{ button.tooltip }` and the translation still shows the old text. Selectors and term attributes (`-brand.gender`) are not compared. A warning: the text still shows.\nFix: write the reference the finding names, or delete the one the reference dropped."
+            }
+            Code::ObsoleteValue => {
+                "A message with a value where the reference's has only attributes (compare-locales' obsolete-value). The application localizes the element's attributes only; in a web page or dialog a value would replace the element's own content.\nFix: delete the value and keep the attributes."
+            }
+            Code::StyleMismatch => {
+                "A `.style` attribute (a dialog's size, `width: 42em`) that does not match the reference's: an error when the reference's is CSS and the translation's is not (a mistyped unit or a missing `;` loses the size); a warning when a property or unit differs from the reference's (compare-locales' CSS checks).\nFix: keep the reference's properties and units, change only the numbers."
+            }
             Code::EmptyMessage => {
                 "A value or attribute that shows nothing, or a message with no value where the reference has one.\nFix: write the text, or delete the entry so it counts as missing."
             }

@@ -67,21 +67,61 @@ impl Plurals {
 
     /// How many categories the locale's numbers fall into: 1 for Japanese or Korean, 2 for
     /// English, 6 for Arabic; `None` when CLDR has no rules for the language. A tag CLDR lists
-    /// only by its language (`zh-CN`, `pt-BR`) takes the language's rules. Counted by selecting
-    /// sample numbers (integers 0-200, powers of ten, decimals with one and two digits): for every
-    /// language intl_pluralrules knows, they reach as many categories as 20,000 integers and
-    /// 60,000 decimals do.
+    /// only by its language (`zh-CN`, `pt-BR`) takes the language's rules.
     pub fn categories(&self) -> Option<usize> {
+        self.category_names().map(|names| names.len())
+    }
+
+    /// Which categories the locale's numbers fall into, in CLDR's order (`zero`, `one`, `two`,
+    /// `few`, `many`, `other`): `["one", "few", "many", "other"]` for Russian; `None` when CLDR
+    /// has no rules for the language. Found by selecting sample numbers (integers 0-200, powers
+    /// of ten, decimals with one and two digits): for every language intl_pluralrules knows, they
+    /// reach as many categories as 20,000 integers and 60,000 decimals do.
+    pub fn category_names(&self) -> Option<Vec<&'static str>> {
+        self.reached(true)
+    }
+
+    /// The categories whole numbers fall into, the ones a count can take: `["one", "few",
+    /// "many"]` for Russian (its `other` is for fractions only), `["one", "few", "other"]` for
+    /// Czech (whose `many` is for fractions). The same samples as [`Plurals::category_names`],
+    /// without the decimals.
+    pub fn whole_number_categories(&self) -> Option<Vec<&'static str>> {
+        self.reached(false)
+    }
+
+    fn reached(&self, with_decimals: bool) -> Option<Vec<&'static str>> {
         let rules = self.rules.as_ref().filter(|_| self.known)?;
         let mut seen = [false; 6];
         let integers = (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]).map(|n| n.to_string());
-        let decimals =
-            (0..=250u32).flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
+        let decimals = (0..=250u32)
+            .filter(|_| with_decimals)
+            .flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
         for sample in integers.chain(decimals) {
             if let Ok(category) = rules.select(sample.as_str()) {
                 seen[category as usize] = true;
             }
         }
-        Some(seen.iter().filter(|&&s| s).count())
+        Some(CLDR_ORDER.iter().zip(seen).filter(|&(_, s)| s).map(|(&name, _)| name).collect())
+    }
+}
+
+/// The categories by `PluralCategory`'s discriminant.
+const CLDR_ORDER: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+#[cfg(test)]
+mod tests {
+    use super::Plurals;
+
+    #[test]
+    fn names_the_categories_a_locale_has() {
+        let ru = Plurals::for_locale("ru");
+        assert_eq!(ru.category_names(), Some(vec!["one", "few", "many", "other"]));
+        assert_eq!(ru.whole_number_categories(), Some(vec!["one", "few", "many"]));
+        assert_eq!(Plurals::for_locale("cs").whole_number_categories(), Some(vec!["one", "few", "other"]));
+        assert_eq!(Plurals::for_locale("en-US").whole_number_categories(), Some(vec!["one", "other"]));
+        assert_eq!(Plurals::for_locale("fr").whole_number_categories(), Some(vec!["one", "other"]));
+        assert_eq!(Plurals::for_locale("ja").category_names(), Some(vec!["other"]));
+        assert_eq!(Plurals::for_locale("ar").categories(), Some(6));
+        assert_eq!(Plurals::for_locale("xx-unknown").category_names(), None);
     }
 }

@@ -1,7 +1,8 @@
 //! What a pattern refers to: variables, messages, terms and functions, found anywhere in it
-//! (nested placeables, selectors, every variant, call arguments).
+//! (nested placeables, selectors, every variant, call arguments); and the select expressions
+//! it holds.
 
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{CallArguments, Expression, InlineExpression, Pattern, PatternElement, Variant};
 
 /// What kind of name a [`Reference`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,11 +44,22 @@ pub fn has_placeables(pattern: &Pattern<&str>) -> bool {
 }
 
 fn visit_pattern<'a>(pattern: &'a Pattern<&'a str>, out: &mut Vec<Reference<'a>>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            visit_expression(expression, out);
-        }
+    for expression in placeables(pattern) {
+        visit_expression(expression, out);
     }
+}
+
+/// The expressions of a pattern's placeables, in order.
+fn placeables<'a>(pattern: &'a Pattern<&'a str>) -> impl Iterator<Item = &'a Expression<&'a str>> {
+    pattern.elements.iter().filter_map(|element| match element {
+        PatternElement::Placeable { expression } => Some(expression),
+        PatternElement::TextElement { .. } => None,
+    })
+}
+
+/// A call's arguments, positional then named.
+fn call_arguments<'a>(arguments: &'a CallArguments<&'a str>) -> impl Iterator<Item = &'a InlineExpression<&'a str>> {
+    arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value))
 }
 
 fn visit_expression<'a>(expression: &'a Expression<&'a str>, out: &mut Vec<Reference<'a>>) {
@@ -73,19 +85,63 @@ fn visit_inline<'a>(inline: &'a InlineExpression<&'a str>, as_selector: bool, ou
         InlineExpression::TermReference { id, attribute, arguments } => {
             push(ReferenceKind::Term, id.name, attribute.as_ref().map(|a| a.name));
             if let Some(arguments) = arguments {
-                for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                for argument in call_arguments(arguments) {
                     visit_inline(argument, false, out);
                 }
             }
         }
         InlineExpression::FunctionReference { id, arguments } => {
             push(ReferenceKind::Function, id.name, None);
-            for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+            for argument in call_arguments(arguments) {
                 // A selector's function arguments are selector input too: `{ NUMBER($n) -> ...}`.
                 visit_inline(argument, as_selector, out);
             }
         }
         InlineExpression::Placeable { expression } => visit_expression(expression, out),
+    }
+}
+
+/// A select expression: its selector and its variants.
+pub type Select<'a> = (&'a InlineExpression<&'a str>, &'a [Variant<&'a str>]);
+
+/// Every select expression in `pattern`, nested ones included (in variants, in placeables, in
+/// call arguments), each before those inside it.
+pub fn selects<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Select<'a>> {
+    let mut out = Vec::new();
+    if has_placeables(pattern) {
+        selects_in_pattern(pattern, &mut out);
+    }
+    out
+}
+
+fn selects_in_pattern<'a>(pattern: &'a Pattern<&'a str>, out: &mut Vec<Select<'a>>) {
+    for expression in placeables(pattern) {
+        selects_in_expression(expression, out);
+    }
+}
+
+fn selects_in_expression<'a>(expression: &'a Expression<&'a str>, out: &mut Vec<Select<'a>>) {
+    match expression {
+        Expression::Inline(inline) => selects_in_inline(inline, out),
+        Expression::Select { selector, variants } => {
+            out.push((selector, variants));
+            selects_in_inline(selector, out);
+            for variant in variants {
+                selects_in_pattern(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn selects_in_inline<'a>(inline: &'a InlineExpression<&'a str>, out: &mut Vec<Select<'a>>) {
+    let arguments = match inline {
+        InlineExpression::Placeable { expression } => return selects_in_expression(expression, out),
+        InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+        InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+        _ => None,
+    };
+    for argument in arguments.into_iter().flat_map(call_arguments) {
+        selects_in_inline(argument, out);
     }
 }
 
@@ -121,5 +177,15 @@ mod tests {
                 (Variable, "count".into(), false),
             ]
         );
+    }
+
+    #[test]
+    fn finds_nested_selects() {
+        let source = "m = { $a ->\n  [x] { $b ->\n    [y] Y\n   *[z] Z\n  }\n *[w] { { $c ->\n    *[v] V\n  } }\n}\n";
+        let resource = fluent_syntax::parser::parse(source).expect("valid test source");
+        let Entry::Message(message) = &resource.body[0] else { panic!("expected a message") };
+        let found: Vec<usize> =
+            selects(message.value.as_ref().expect("a value")).iter().map(|(_, v)| v.len()).collect();
+        assert_eq!(found, vec![2, 2, 1]);
     }
 }

@@ -1,9 +1,10 @@
-//! `missing-message`, `obsolete-message`, `missing-attribute`: a translation against the
+//! `missing-message`, `obsolete-message`, `missing-attribute`, `obsolete-value`: a translation against the
 //! reference, file by file, as compare-locales compares them, with the same counts:
 //! `missing` includes every entry of a file the locale lacks; entries of a file the reference
 //! lacks are reported but not counted as obsolete.
 
 use placard_core::{Code, Diagnostic, Severity};
+use placard_fluent::ast::PatternElement;
 use placard_fluent::{EntryKind, EntryRef, FileEntries};
 
 use crate::{LocaleContext, LocaleSummary};
@@ -113,6 +114,25 @@ fn compare_fields(
             .message_id(&key),
         );
     }
+    if reference.value.is_none()
+        && entry.kind == EntryKind::Message
+        && let Some(value) = entry.value
+    {
+        // The reference localizes only the element's attributes; a value would replace the
+        // element's own content (compare-locales' obsolete-value, an error there too).
+        let span = value.elements.first().map_or_else(|| cx.entry_span(entry), |e| element_span(cx, i, e, entry));
+        out.push(
+            cx.at(
+                Severity::Error,
+                Code::ObsoleteValue,
+                i,
+                Some(span),
+                format!("`{key}` has a value, but the reference's has only attributes"),
+            )
+            .message_id(&key)
+            .hint("Delete the text after `=` and keep the attributes: the application shows only those, and a value would replace the element's content."),
+        );
+    }
     if entry.kind == EntryKind::Term {
         // A term's attributes (`.gender`, `.case`) belong to each locale's grammar.
         return;
@@ -148,5 +168,18 @@ fn compare_fields(
                 .message_id(format!("{key}.{}", attribute.id.name)),
             );
         }
+    }
+}
+
+/// Where a pattern element starts: its text, or the id's span when it has none to point at.
+fn element_span(
+    cx: &LocaleContext<'_, '_>,
+    i: usize,
+    element: &PatternElement<&str>,
+    entry: &EntryRef<'_>,
+) -> std::ops::Range<usize> {
+    match element {
+        PatternElement::TextElement { value } if !value.is_empty() => cx.span(i, value),
+        _ => cx.entry_span(entry),
     }
 }

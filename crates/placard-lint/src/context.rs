@@ -92,6 +92,24 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
         self.plurals.categories()
     }
 
+    /// Each message of this translation (the first definition in each file) with the reference's
+    /// message of the same id in the same file, and the file's index; nothing for the reference.
+    pub fn translated_messages(&self) -> impl Iterator<Item = (usize, EntryRef<'a>, EntryRef<'r>)> + '_ {
+        let reference = self.reference;
+        self.catalog.files().iter().enumerate().flat_map(move |(i, file)| {
+            let ref_file = reference.and_then(|r| r.catalog.file(file.path));
+            file.unique().filter(|e| e.kind == EntryKind::Message).filter_map(move |entry| {
+                let ref_entry = ref_file?.get(EntryKind::Message, entry.id.name)?;
+                Some((i, *entry, *ref_entry))
+            })
+        })
+    }
+
+    /// This locale's CLDR cardinal plural rules.
+    pub fn plurals(&self) -> &Plurals {
+        &self.plurals
+    }
+
     /// A formatter over this locale's catalog with the campaign's variables and plural rules.
     pub fn with_formatter<T>(&self, f: impl FnOnce(&Formatter<'_, 'a>) -> T) -> T {
         let rule = |n: f64| self.plurals.category(n);

@@ -3,9 +3,13 @@
 //! never prints and never touches the file system.
 //!
 //! One module per check; each takes a [`LocaleContext`] and pushes diagnostics:
-//! - `syntax` (also `encoding`), `duplicates` (`duplicate-message`), `empty` (`empty-message`)
-//! - `compare` (`missing-message`, `obsolete-message`, `missing-attribute`, the counts)
-//! - `variables` (`variable-mismatch`), `references` (`unresolved-reference`)
+//! - `syntax` (also `encoding`), `duplicates` (`duplicate-message`, `duplicate-attribute`),
+//!   `empty` (`empty-message`)
+//! - `compare` (`missing-message`, `obsolete-message`, `missing-attribute`, `obsolete-value`,
+//!   the counts), `style` (`style-mismatch`)
+//! - `variables` (`variable-mismatch`), `references` (`unresolved-reference`),
+//!   `reference_mismatch` (`reference-mismatch`)
+//! - `variants` (`duplicate-variant`), `missing_plural` (`missing-plural`)
 //! - `required` (`missing-required`, `required-text`), `bidi` (`bidi-order`)
 //! - `unsafe_chars` (`unsafe-char`)
 //!
@@ -20,14 +24,18 @@ mod duplicates;
 mod empty;
 mod input;
 pub mod layout;
+mod missing_plural;
+mod reference_mismatch;
 mod references;
 mod required;
 mod rules;
 mod script;
+mod style;
 mod summary;
 mod syntax;
 mod unsafe_chars;
 mod variables;
+mod variants;
 
 use rayon::prelude::*;
 
@@ -76,7 +84,17 @@ fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, L
     let summary = compare::check(cx, &mut out);
     variables::check(cx, &mut out);
     references::check(cx, &mut out);
+    variants::check(cx, &mut out);
+    missing_plural::check(cx, &mut out);
+    style::check(cx, &mut out);
     let (covered, work) = required::check(cx, &mut out);
+    // What a required message shows is `required-text`'s: a term it drops is reported there.
+    let judged: Vec<String> = out
+        .iter()
+        .filter(|d| matches!(d.code, placard_core::Code::RequiredText | placard_core::Code::MissingRequired))
+        .filter_map(|d| d.message_id.clone())
+        .collect();
+    reference_mismatch::check(cx, &judged, &mut out);
     unsafe_chars::check(cx, &covered, &mut out);
     (out, summary, work)
 }

@@ -15,6 +15,9 @@
 //! locale has is the untranslated entry's `missing-message` (its lacking attribute a
 //! `missing-attribute`, its lacking value an `empty-message`), not also an unresolved reference.
 //! A name the reference locale does not have either (a typo) is reported here.
+//!
+//! A select on a term attribute the term does not define is a warning, not an error: Fluent
+//! then shows the select's default variant (see `term_attribute`).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -54,18 +57,53 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                     }
                     let span = cx.span(i, reference.name);
                     let start = if kind == EntryKind::Term { span.start.saturating_sub(1) } else { span.start };
+                    let finding = match (kind, reference.attribute) {
+                        (EntryKind::Term, Some(attribute)) => term_attribute(cx, reference.name, attribute, message),
+                        _ => (
+                            Severity::Error,
+                            message,
+                            "Check the spelling against the reference locale; readers would see the id in braces."
+                                .to_owned(),
+                        ),
+                    };
+                    let (severity, message, hint) = finding;
                     out.push(
-                        cx.at(Severity::Error, Code::UnresolvedReference, i, Some(start..span.end), message)
+                        cx.at(severity, Code::UnresolvedReference, i, Some(start..span.end), message)
                             .message_id(entry.key())
-                            .hint(
-                                "Check the spelling against the reference locale; readers would see the id in braces.",
-                            ),
+                            .hint(hint),
                     );
                 }
             }
         }
     }
     report_cycles(cx, &edges, out);
+}
+
+/// A term attribute the term does not define. Fluent lets a select choose on a term's attribute
+/// (and only a select: `{ -brand.gender }` alone is a syntax error); when the attribute is not
+/// there, the select shows its default variant, which is correct text, in the form the
+/// translator wrote for "any other" (compare-locales does not check term attributes at all). So a
+/// warning, naming the attributes the term has: a misspelt `.case_status` loses the grammatical
+/// forms the translator wrote, not the sentence.
+fn term_attribute(
+    cx: &LocaleContext<'_, '_>,
+    term: &str,
+    attribute: &str,
+    message: String,
+) -> (Severity, String, String) {
+    let mut names: Vec<&str> =
+        definitions(cx, EntryKind::Term, term).flat_map(|d| d.attributes.iter().map(|a| a.id.name)).collect();
+    names.sort_unstable();
+    names.dedup();
+    let hint = if names.is_empty() {
+        format!(
+            "`-{term}` has no attributes in this locale; choose on something else, or give the term `.{attribute} = ...`."
+        )
+    } else {
+        let listed: Vec<String> = names.iter().map(|n| format!("`.{n}`")).collect();
+        format!("Check the spelling: `-{term}` has {}.", listed.join(", "))
+    };
+    (Severity::Warning, format!("{message}, so this select always shows its default variant"), hint)
 }
 
 fn entry_references<'a>(entry: &EntryRef<'a>) -> impl Iterator<Item = Reference<'a>> {
@@ -81,7 +119,7 @@ fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
 }
 
 /// Why `reference` does not resolve, or `None` when it does.
-fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> Option<String> {
+pub(crate) fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> Option<String> {
     let shown = display(kind, reference.name, reference.attribute);
     if cx.rules.external.contains(&display(kind, reference.name, None)) {
         return None;

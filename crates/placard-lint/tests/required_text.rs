@@ -136,3 +136,23 @@ fn issue_11_a_message_with_many_attributes_is_compared_in_n_log_n() {
     // Very generous, for slow unoptimised builds on shared machines: quadratic took minutes here.
     assert!(elapsed.as_secs() < 60, "{elapsed:?}");
 }
+
+/// compare-locales' checks stay linear in a select's size: duplicate keys are found with a hash
+/// set, not by comparing every pair (100,000 variants would be 5 billion comparisons).
+#[test]
+fn a_select_with_many_variants_is_checked_in_linear_time() {
+    let n = 100_000;
+    let mut text = format!("helpline = Call {NUMBER}\nbig = {{ $n ->\n");
+    for i in 0..n {
+        text.push_str(&format!("    [{i}] Variant {i}\n"));
+    }
+    text.push_str("    [7.0] Again\n   *[other] Other\n}\n");
+    let started = std::time::Instant::now();
+    let report = lint_sources(&[("en-GB", text.clone()), ("pl", text)], "helpline");
+    let elapsed = started.elapsed();
+    let found: Vec<(&str, &str)> =
+        report.diagnostics.iter().map(|d| (d.locale.as_deref().unwrap_or_default(), d.message.as_str())).collect();
+    let message = "`big` has the variant `[7.0]` twice; the second is never shown";
+    assert_eq!(found, [("en-GB", message), ("pl", message)]);
+    assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+}
