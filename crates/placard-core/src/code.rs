@@ -107,10 +107,10 @@ impl Code {
                 "An attribute of a reference message (such as .alt) that the translation lacks.\nFix: add it under the message."
             }
             Code::VariableMismatch => {
-                "A translation uses a variable the application does not pass (error: readers would see {$name}; a warning when it only chooses a variant, as the default variant is then shown), or drops one it does (warning; a selector on the variable counts as using it, and a language with one plural form may drop a variable that only chooses the plural form). Variables are compared per message: its value and attributes together.\nFix: use the reference's variable names exactly."
+                "A translation uses a variable the application does not pass (error: readers would see {$name}, or, when it only chooses a variant, always the default variant), or drops one it does (warning; a selector on the variable counts as using it, and a language with one plural form may drop a variable that only chooses the plural form). Variables are compared per message: its value and attributes together.\nFix: use the reference's variable names exactly."
             }
             Code::UnresolvedReference => {
-                "A reference to a message or term this locale does not define, or a chain of references that leads back to itself.\nFix: check the spelling against the reference; break cycles by writing the text out."
+                "A reference to a message or term this locale does not define (or an attribute it lacks: a select on a missing term attribute always shows its default variant), or a chain of references that leads back to itself.\nFix: check the spelling against the reference; break cycles by writing the text out."
             }
             Code::DuplicateMessage => "The same id twice in one file. Fluent uses the first.\nFix: delete one.",
             Code::DuplicateAttribute => {

@@ -81,10 +81,10 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
 
 /// A term attribute the term does not define. Fluent lets a select choose on a term's attribute
 /// (and only a select: `{ -brand.gender }` alone is a syntax error); when the attribute is not
-/// there, the select shows its default variant, which is correct text, in the form the
-/// translator wrote for "any other" (compare-locales does not check term attributes at all). So a
-/// warning, naming the attributes the term has: a misspelt `.case_status` loses the grammatical
-/// forms the translator wrote, not the sentence.
+/// there, the select always shows its default variant, and the forms the translator wrote for the
+/// other values are never seen: a misspelt `.case_status` (Thunderbird's cs) loses the declined
+/// brand name. Nothing proves the default form is right where another was meant, so it stays an
+/// error (fail closed), which says what readers see and names the attributes the term has.
 fn term_attribute(
     cx: &LocaleContext<'_, '_>,
     term: &str,
@@ -103,7 +103,7 @@ fn term_attribute(
         let listed: Vec<String> = names.iter().map(|n| format!("`.{n}`")).collect();
         format!("Check the spelling: `-{term}` has {}.", listed.join(", "))
     };
-    (Severity::Warning, format!("{message}, so this select always shows its default variant"), hint)
+    (Severity::Error, format!("{message}, so this select always shows its default variant"), hint)
 }
 
 fn entry_references<'a>(entry: &EntryRef<'a>) -> impl Iterator<Item = Reference<'a>> {

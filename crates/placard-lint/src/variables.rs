@@ -3,8 +3,8 @@
 //! attributes together, so a message is compared as a whole: a tooltip may show `$count` where
 //! the reference's tooltip shows `$categories`, as long as the reference's message uses `$count`
 //! somewhere. A variable the reference's message does not use is an error (the application never
-//! passes it, so the reader sees `{$name}`), or a warning when it only chooses a variant (the
-//! reader sees the default variant, text the translator wrote); a dropped variable is a warning (some languages
+//! passes it, so the reader sees `{$name}`, or, when it only chooses a variant, always the
+//! default variant, whatever form was meant); a dropped variable is a warning (some languages
 //! legitimately leave a number out, as in "one file"). A variable used only as a selector counts
 //! as used. A variable the reference uses only to choose a plural form is not missed in a
 //! language whose numbers have one plural form (Japanese, Korean, Chinese): it would have
@@ -73,12 +73,14 @@ fn compare(
         let start = span.start.saturating_sub(1);
         let var = u.name;
         if uses.iter().filter(|v| v.name == var).all(|v| v.as_selector) {
-            // Only chooses a variant: without a value the default one is shown, which is text the
-            // translator wrote (sk's `app-name-thunderbird` declines by `$case`, always nominative).
+            // Only chooses a variant: readers always see the default one, and the other forms
+            // are dead. That may be harmless (sk declines `app-name-thunderbird` by a `$case` no
+            // caller passes) or wrong for most numbers (pl selects plural forms on a misspelt
+            // count), and nothing here can tell which: an error, which says what readers see.
             out.push(
-                cx.at(Severity::Warning, Code::VariableMismatch, i, Some(start..span.end), format!("`{name}` chooses a variant by ${var}, which the reference does not pass, so readers always see the default variant"))
+                cx.at(Severity::Error, Code::VariableMismatch, i, Some(start..span.end), format!("`{name}` chooses a variant by ${var}, which the reference does not pass, so readers always see the default variant"))
                     .message_id(name)
-                    .hint(format!("The application never supplies ${var} to `{}`. If another form is needed, ask for a term with that parameter; otherwise write the default form alone.", entry.key())),
+                    .hint(format!("The application never supplies ${var} to `{}`: use the reference's variable names; if the message needs another form, write the default form alone or ask for the variable.", entry.key())),
             );
             continue;
         }
