@@ -82,7 +82,13 @@ impl<'a> FileEntries<'a> {
 
     /// The distinct ids of the file, each with its first entry, in file order.
     pub fn unique(&self) -> impl Iterator<Item = &EntryRef<'a>> {
-        self.entries.iter().enumerate().filter(|(i, e)| self.first.get(&(e.kind, e.id.name)) == Some(i)).map(|(_, e)| e)
+        // Most files define each id once: then every entry is its id's first, without a lookup.
+        let all = self.first.len() == self.entries.len();
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(i, e)| all || self.first.get(&(e.kind, e.id.name)) == Some(i))
+            .map(|(_, e)| e)
     }
 
     /// How many distinct ids the file defines.

@@ -92,6 +92,8 @@ fn utf16(bytes: &[u8]) -> Option<(bool, bool)> {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
+    // UTF-8 text has no NUL bytes; UTF-16 text of ASCII-heavy lines has one in every other byte.
+    memchr::memchr(0, sample)?;
     let pairs = sample.len() / 2;
     let zeros = |from: usize| sample.iter().skip(from).step_by(2).filter(|b| **b == 0).count();
     let (even, odd) = (zeros(0), zeros(1));

@@ -13,7 +13,7 @@
 //! grammatical form for some numbers.
 
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::ast::{InlineExpression, VariantKey};
+use placard_fluent::ast::{InlineExpression, PatternElement, VariantKey};
 use placard_fluent::walk::selects;
 
 use crate::LocaleContext;
@@ -26,11 +26,19 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     if needed.is_empty() {
         return; // Japanese, Chinese, ...: one form for every number
     }
-    let examples: Vec<String> = needed.iter().map(|c| format!("`[{c}]` ({})", examples(cx, c))).collect();
+    // Worked out for the first finding only: most locales have none.
+    let examples = std::cell::OnceCell::new();
+    let examples = || -> &Vec<String> {
+        examples.get_or_init(|| needed.iter().map(|c| format!("`[{c}]` ({})", self::examples(cx, c))).collect())
+    };
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
             let attributes = entry.attributes.iter().map(|a| (Some(a.id.name), &a.value));
             for (attribute, pattern) in entry.value.map(|p| (None, p)).into_iter().chain(attributes) {
+                // A select is a placeable: text alone has none (most patterns of a product's tree).
+                if !pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { .. })) {
+                    continue;
+                }
                 for (selector, variants) in selects(pattern) {
                     if !can_be_number(selector) {
                         continue;
@@ -54,7 +62,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                         None => entry.key(),
                     };
                     let keys: Vec<String> = lacking.iter().map(|&n| format!("`[{}]`", needed[n])).collect();
-                    let examples: Vec<&str> = lacking.iter().map(|&n| examples[n].as_str()).collect();
+                    let examples: Vec<&str> = lacking.iter().map(|&n| examples()[n].as_str()).collect();
                     let first_key = match variants[0].key {
                         VariantKey::Identifier { name } | VariantKey::NumberLiteral { value: name } => name,
                     };

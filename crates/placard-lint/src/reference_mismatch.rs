@@ -16,7 +16,7 @@
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::EntryKind;
 use placard_fluent::EntryRef;
-use placard_fluent::ast::Pattern;
+use placard_fluent::ast::{Pattern, PatternElement};
 use placard_fluent::walk::{Reference, ReferenceKind, references};
 
 use crate::{LocaleContext, references};
@@ -33,9 +33,14 @@ pub fn check(cx: &LocaleContext<'_, '_>, judged: &[String], out: &mut Vec<Diagno
             let Some(ref_pattern) = ref_entry.pattern(attribute) else {
                 continue;
             };
-            if !judged.contains(&pattern_name(&entry, attribute)) {
-                compare(cx, i, &entry, attribute, pattern, ref_pattern, out);
+            // Text alone shows no other entry: most patterns of a product's tree.
+            if !has_placeable(pattern) && !has_placeable(ref_pattern) {
+                continue;
             }
+            if !judged.is_empty() && judged.contains(&pattern_name(&entry, attribute)) {
+                continue;
+            }
+            compare(cx, i, &entry, attribute, pattern, ref_pattern, out);
         }
     }
 }
@@ -55,6 +60,10 @@ fn shown<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Reference<'a>> {
         }
     }
     out
+}
+
+fn has_placeable(pattern: &Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { .. }))
 }
 
 /// `id` for a message's value, `id.attribute` for an attribute.
