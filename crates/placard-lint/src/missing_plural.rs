@@ -13,8 +13,8 @@
 //! grammatical form for some numbers.
 
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::ast::{InlineExpression, PatternElement, VariantKey};
-use placard_fluent::walk::selects;
+use placard_fluent::ast::{InlineExpression, VariantKey};
+use placard_fluent::walk::{has_placeables, selects};
 
 use crate::LocaleContext;
 
@@ -36,7 +36,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
             let attributes = entry.attributes.iter().map(|a| (Some(a.id.name), &a.value));
             for (attribute, pattern) in entry.value.map(|p| (None, p)).into_iter().chain(attributes) {
                 // A select is a placeable: text alone has none (most patterns of a product's tree).
-                if !pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { .. })) {
+                if !has_placeables(pattern) {
                     continue;
                 }
                 for (selector, variants) in selects(pattern) {

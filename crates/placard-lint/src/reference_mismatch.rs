@@ -16,8 +16,8 @@
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::EntryKind;
 use placard_fluent::EntryRef;
-use placard_fluent::ast::{Pattern, PatternElement};
-use placard_fluent::walk::{Reference, ReferenceKind, references};
+use placard_fluent::ast::Pattern;
+use placard_fluent::walk::{Reference, ReferenceKind, has_placeables, references};
 
 use crate::{LocaleContext, references};
 
@@ -34,7 +34,7 @@ pub fn check(cx: &LocaleContext<'_, '_>, judged: &[String], out: &mut Vec<Diagno
                 continue;
             };
             // Text alone shows no other entry: most patterns of a product's tree.
-            if !has_placeable(pattern) && !has_placeable(ref_pattern) {
+            if !has_placeables(pattern) && !has_placeables(ref_pattern) {
                 continue;
             }
             if !judged.is_empty() && judged.contains(&pattern_name(&entry, attribute)) {
@@ -60,10 +60,6 @@ fn shown<'a>(pattern: &'a Pattern<&'a str>) -> Vec<Reference<'a>> {
         }
     }
     out
-}
-
-fn has_placeable(pattern: &Pattern<&str>) -> bool {
-    pattern.elements.iter().any(|e| matches!(e, PatternElement::Placeable { .. }))
 }
 
 /// `id` for a message's value, `id.attribute` for an attribute.
