@@ -359,9 +359,12 @@ fn read_ftl(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<SystemTime>), Er
     use std::io::Read;
     let io = |source| Error::Io { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(io)?;
-    let modified = file.metadata().and_then(|m| m.modified()).ok();
-    let mut bytes = Vec::new();
-    // Read one byte past the limit, so a file that grows while it is read is caught too.
+    let metadata = file.metadata().ok();
+    let modified = metadata.as_ref().and_then(|m| m.modified().ok());
+    // Sized from the file's length (one read, not a doubling series of them), and one byte past
+    // the limit is read, so a file that grows while it is read is caught too.
+    let expected = metadata.map_or(0, |m| m.len()).min(limit) + 1;
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(Error::Config {
