@@ -11,7 +11,7 @@ use placard_lint::Report;
 use placard_pipeline::Workspace;
 
 use crate::output::{AssetRecord, Manifest, escape};
-use crate::texts::format_all;
+use crate::texts::format_locales;
 
 /// Widest crop shown, px; larger boxes are scaled down.
 const CROP_WIDTH: f64 = 280.0;
@@ -62,12 +62,15 @@ pub fn context_pages(
     let reference = workspace.config.reference.code.as_str();
     let entries = entries(workspace);
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    let reference_texts = format_all(workspace, reference, &ids);
+    let asked: Vec<&str> =
+        std::iter::once(reference).chain(locales.iter().copied().filter(|&l| l != reference)).collect();
+    let mut all_texts = format_locales(workspace, &asked, &ids);
+    let reference_texts = all_texts.remove(reference).unwrap_or_default();
     let reference_assets = one_per_template(manifest, reference);
 
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
-        let texts = format_all(workspace, locale, &ids);
+        let texts = all_texts.remove(locale).unwrap_or_default();
         let dir = workspace.direction(locale);
         let own_assets = one_per_template(manifest, locale);
         let translated = texts.values().flatten().filter(|t| t.from == locale).count();

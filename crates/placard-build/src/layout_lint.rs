@@ -8,13 +8,13 @@ use placard_pipeline::{Layer, Template, Workspace};
 
 use crate::assess::{Texts, assess, layout_report};
 use crate::inputs::Inputs;
-use crate::texts::format_all;
+use crate::texts::format_locales;
 
 /// Runs the layout checks for `locales` over every template in `inputs`; `text` are the text
 /// checks' findings (a fault they found is not reported twice).
 pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str], text: &[Diagnostic]) -> Vec<Diagnostic> {
     let ids = inputs.message_ids(false);
-    let texts: Texts<'_> = locales.iter().map(|&l| (l, format_all(workspace, l, &ids))).collect();
+    let texts: Texts<'_> = format_locales(workspace, locales, &ids);
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
     let geometry: Vec<TemplateGeometry<'_>> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();

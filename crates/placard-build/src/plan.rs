@@ -19,7 +19,7 @@ use crate::inputs::Inputs;
 use crate::layout_lint::{geometry, template_findings};
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{Composed, family_for};
-use crate::texts::{Text, format_all};
+use crate::texts::{Text, format_locales};
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +118,7 @@ pub fn build(
 
     // Every message a template shows, formatted for every locale; an id no locale has is an error.
     let ids = inputs.message_ids(true);
-    let texts: Texts<'_> = selected.iter().map(|&locale| (locale, format_all(workspace, locale, &ids))).collect();
+    let texts: Texts<'_> = format_locales(workspace, &selected, &ids);
     for template in &inputs.templates {
         for (i, layer) in template.layers.iter().enumerate() {
             let Layer::Text(text) = layer else { continue };

@@ -18,15 +18,28 @@ pub struct Text {
     pub from: String,
 }
 
-/// Formats `ids` (`id` or `id.attribute`) for `locale`; `None` for an id no locale defines.
-pub fn format_all(workspace: &Workspace, locale: &str, ids: &[&str]) -> BTreeMap<String, Option<Text>> {
+/// Formats `ids` (`id` or `id.attribute`) for each of `locales`; `None` for an id neither the
+/// locale nor the reference defines. Each locale's catalog (the reference's too) is built once.
+pub fn format_locales<'l>(
+    workspace: &Workspace,
+    locales: &[&'l str],
+    ids: &[&str],
+) -> BTreeMap<&'l str, BTreeMap<String, Option<Text>>> {
     let reference = workspace.config.reference.code.as_str();
-    let loaded = |code: &str| workspace.locales.iter().find(|l| l.code == code);
-    let sources: Vec<Source<'_>> = std::iter::once(locale)
-        .chain((locale != reference).then_some(reference))
-        .filter_map(loaded)
-        .map(Source::new)
-        .collect();
+    let loaded = |code: &str| workspace.locales.iter().find(|l| l.code == code).map(Source::new);
+    let fallback = loaded(reference);
+    locales
+        .iter()
+        .map(|&locale| {
+            let own = if locale == reference { None } else { loaded(locale) };
+            let sources: Vec<&Source<'_>> = own.iter().chain(fallback.as_ref()).collect();
+            (locale, format(workspace, &sources, ids))
+        })
+        .collect()
+}
+
+/// `ids` from the first of `sources` that defines each.
+fn format(workspace: &Workspace, sources: &[&Source<'_>], ids: &[&str]) -> BTreeMap<String, Option<Text>> {
     let rules = &workspace.config.rules;
     ids.iter()
         .map(|id| {

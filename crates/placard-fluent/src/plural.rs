@@ -7,6 +7,7 @@
 //! categories a language really has.
 
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
@@ -17,6 +18,8 @@ pub struct Plurals {
     rules: Option<PluralRules>,
     /// The rules are the language's own, not the English fallback.
     known: bool,
+    /// The categories the samples reach, worked out once: (whole numbers, all numbers).
+    reached: OnceLock<Option<([bool; 6], [bool; 6])>>,
 }
 
 impl std::fmt::Debug for Plurals {
@@ -29,7 +32,7 @@ impl Plurals {
     /// The rules for the BCP 47 tag `code`; none for a tag that does not parse.
     pub fn for_locale(code: &str) -> Plurals {
         let Ok(requested) = LanguageIdentifier::from_str(code) else {
-            return Plurals { rules: None, known: false };
+            return Plurals { rules: None, known: false, reached: OnceLock::new() };
         };
         let english = LanguageIdentifier::from_str("en").unwrap_or_default();
         let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
@@ -44,7 +47,7 @@ impl Plurals {
         .unwrap_or(english.clone());
         let known = chosen.language == requested.language && available.contains(&chosen);
         let rules = PluralRules::create(chosen, PluralRuleType::CARDINAL).ok();
-        Plurals { rules, known }
+        Plurals { rules, known, reached: OnceLock::new() }
     }
 
     /// Whether CLDR has rules for the locale's language (otherwise English rules stand in).
@@ -78,7 +81,7 @@ impl Plurals {
     /// of ten, decimals with one and two digits): for every language intl_pluralrules knows, they
     /// reach as many categories as 20,000 integers and 60,000 decimals do.
     pub fn category_names(&self) -> Option<Vec<&'static str>> {
-        self.reached(true)
+        self.reached().map(|(_, all)| names(all))
     }
 
     /// The categories whole numbers fall into, the ones a count can take: `["one", "few",
@@ -86,23 +89,35 @@ impl Plurals {
     /// Czech (whose `many` is for fractions). The same samples as [`Plurals::category_names`],
     /// without the decimals.
     pub fn whole_number_categories(&self) -> Option<Vec<&'static str>> {
-        self.reached(false)
+        self.reached().map(|(whole, _)| names(whole))
     }
 
-    fn reached(&self, with_decimals: bool) -> Option<Vec<&'static str>> {
-        let rules = self.rules.as_ref().filter(|_| self.known)?;
-        let mut seen = [false; 6];
-        let integers = (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]).map(|n| n.to_string());
-        let decimals = (0..=250u32)
-            .filter(|_| with_decimals)
-            .flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
-        for sample in integers.chain(decimals) {
-            if let Ok(category) = rules.select(sample.as_str()) {
-                seen[category as usize] = true;
+    /// The categories the samples reach, sampled once per locale for every check that asks.
+    fn reached(&self) -> Option<([bool; 6], [bool; 6])> {
+        *self.reached.get_or_init(|| {
+            let rules = self.rules.as_ref().filter(|_| self.known)?;
+            let mut whole = [false; 6];
+            for n in (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]) {
+                if let Ok(category) = rules.select(n.to_string().as_str()) {
+                    whole[category as usize] = true;
+                }
             }
-        }
-        Some(CLDR_ORDER.iter().zip(seen).filter(|&(_, s)| s).map(|(&name, _)| name).collect())
+            let mut all = whole;
+            let decimals =
+                (0..=250u32).flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
+            for sample in decimals {
+                if let Ok(category) = rules.select(sample.as_str()) {
+                    all[category as usize] = true;
+                }
+            }
+            Some((whole, all))
+        })
     }
+}
+
+/// The names of the categories marked in `seen`, in CLDR's order.
+fn names(seen: [bool; 6]) -> Vec<&'static str> {
+    CLDR_ORDER.iter().zip(seen).filter(|&(_, s)| s).map(|(&name, _)| name).collect()
 }
 
 /// The categories by `PluralCategory`'s discriminant.
