@@ -13,16 +13,14 @@ use image::RgbaImage;
 use placard_core::Diagnostic;
 use placard_layout::Typesetter;
 use placard_lint::layout::{Backdrop, ComposedText, MIN_LEGIBLE_SHARE, TemplateGeometry, check_text};
-use placard_pipeline::{Layer, Template, Workspace};
+use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
-use crate::layout_lint::locate;
 use crate::scene::{Composed, compose, family_for};
-use crate::texts::Text;
 
-/// Every formatted message a template shows, per locale.
-pub(crate) type Texts<'a> = BTreeMap<&'a str, BTreeMap<String, Option<Text>>>;
+/// Every formatted message a template shows, per locale, as the stage formatted them.
+pub(crate) type Texts = BTreeMap<String, LocaleTexts>;
 
 /// One asset, composed and checked.
 pub(crate) struct Assessed<'a> {
@@ -39,7 +37,7 @@ pub(crate) struct Assessed<'a> {
 pub(crate) fn assess<'a>(
     workspace: &Workspace,
     inputs: &'a Inputs,
-    texts: &Texts<'_>,
+    texts: &Texts,
     jobs: &[(&'a str, &'a Template)],
     keep: bool,
 ) -> Vec<Assessed<'a>> {
@@ -52,7 +50,7 @@ pub(crate) fn assess<'a>(
 pub(crate) struct Composer<'w, 'i, 't> {
     workspace: &'w Workspace,
     inputs: &'i Inputs,
-    texts: &'t Texts<'t>,
+    texts: &'t Texts,
     required: Vec<&'w str>,
     phrases: Vec<&'w str>,
     backgrounds: BTreeMap<&'i str, Arc<RgbaImage>>,
@@ -68,7 +66,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
     pub fn new<'x>(
         workspace: &'w Workspace,
         inputs: &'i Inputs,
-        texts: &'t Texts<'t>,
+        texts: &'t Texts,
         templates: impl Iterator<Item = &'x Template>,
     ) -> Self {
         let config = &workspace.config;
@@ -105,7 +103,8 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
             Some(kept) => kept.get_or_insert_with(|| inputs.fonts.typesetter()),
             None => own.insert(inputs.fonts.typesetter()),
         };
-        let texts = &texts[locale];
+        let staged = &texts[locale];
+        let texts = &staged.shown;
         let composed = compose(
             template,
             inputs,
@@ -131,13 +130,13 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
         });
         let mut findings = Vec::new();
         for ((index, layer), block) in text_layers.zip(&composed.blocks) {
-            let Some(Some(text)) = texts.get(&layer.message) else { continue };
+            let Some(Some(_)) = texts.get(&layer.message) else { continue };
             let composed_text = ComposedText {
                 locale,
                 template: &template.name,
                 index,
                 message: &layer.message,
-                source: locate(workspace, &text.from, &layer.message),
+                source: staged.defined_at.get(&layer.message).cloned(),
                 block: &block.text,
                 fitted_in: block.fitted_in,
                 origin: block.origin,

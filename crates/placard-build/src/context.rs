@@ -10,8 +10,8 @@ use placard_fluent::{Catalog, EntryKind};
 use placard_lint::Report;
 use placard_pipeline::Workspace;
 
+use crate::assess::Texts;
 use crate::output::{AssetRecord, Manifest, escape};
-use crate::texts::format_locales;
 
 /// Widest crop shown, px; larger boxes are scaled down.
 const CROP_WIDTH: f64 = 280.0;
@@ -29,8 +29,7 @@ struct Entry {
 /// The reference's messages and attributes, in file order (terms are names and numbers, shown
 /// inside the messages that use them).
 fn entries(workspace: &Workspace) -> Vec<Entry> {
-    let reference = &workspace.config.reference.code;
-    let Some(locale) = workspace.locales.iter().find(|l| &l.code == reference) else { return Vec::new() };
+    let Some(locale) = workspace.reference() else { return Vec::new() };
     let catalog = Catalog::new(locale.files.iter().map(|f| (f.path.as_str(), &f.parsed)));
     let mut out = Vec::new();
     for file in catalog.files() {
@@ -51,26 +50,32 @@ fn entries(workspace: &Workspace) -> Vec<Entry> {
     out
 }
 
-/// The page for each of `locales` (not the reference), as (path under the output folder, HTML).
-/// Asset paths in `manifest` are relative to the output folder.
+/// The ids the context pages show (every message and attribute of the reference): the stage
+/// formats them for every locale.
+pub(crate) fn context_ids(workspace: &Workspace) -> Vec<String> {
+    entries(workspace).into_iter().map(|e| e.id).collect()
+}
+
+/// The page for each of `locales` (not the reference), as (path under the output folder, HTML),
+/// from the texts the stage formatted (`texts`, which asked for [`context_ids`]). Asset paths in
+/// `manifest` are relative to the output folder.
 pub fn context_pages(
     workspace: &Workspace,
     lint: &Report,
     manifest: &Manifest,
+    texts: &Texts,
     locales: &[&str],
 ) -> Vec<(String, String)> {
     let reference = workspace.config.reference.code.as_str();
     let entries = entries(workspace);
-    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    let asked: Vec<&str> =
-        std::iter::once(reference).chain(locales.iter().copied().filter(|&l| l != reference)).collect();
-    let mut all_texts = format_locales(workspace, &asked, &ids);
-    let reference_texts = all_texts.remove(reference).unwrap_or_default();
+    let none = std::collections::BTreeMap::new();
+    let shown = |code: &str| texts.get(code).map_or(&none, |t| &t.shown);
+    let reference_texts = shown(reference);
     let reference_assets = one_per_template(manifest, reference);
 
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
-        let texts = all_texts.remove(locale).unwrap_or_default();
+        let texts = shown(locale);
         let dir = workspace.direction(locale);
         let own_assets = one_per_template(manifest, locale);
         let translated = texts.values().flatten().filter(|t| t.from == locale).count();

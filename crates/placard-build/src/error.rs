@@ -8,7 +8,12 @@ use placard_lint::Report;
 #[derive(Debug)]
 pub enum BuildError {
     /// Lint found errors in locales that were to be built (exit 1).
-    Lint { report: Box<Report>, failing: Vec<String> },
+    Lint {
+        report: Box<Report>,
+        failing: Vec<String>,
+        /// The text of the files the findings point into, for a reporter that quotes lines.
+        sources: Box<placard_pipeline::Sources>,
+    },
     /// pipeline.yaml or a template is unusable (exit 2).
     Pipeline(placard_pipeline::Error),
     /// A problem with an input file or key (exit 2).

@@ -2,23 +2,29 @@
 //! composed with the build's own composition ([`crate::assess`]) and judged by
 //! `placard_lint::layout`, nothing rendered but what is behind the text.
 
-use placard_core::{Diagnostic, LineIndex};
-use placard_lint::layout::{LayerBox, MessageSource, TemplateGeometry};
-use placard_pipeline::{Layer, Template, Workspace};
+use std::collections::BTreeMap;
+
+use placard_core::Diagnostic;
+use placard_lint::layout::{LayerBox, TemplateGeometry};
+use placard_pipeline::{Checked, Layer, LocaleTexts, Sources, Template, Workspace};
 
 use crate::assess::{Texts, assess, layout_report};
 use crate::inputs::Inputs;
-use crate::texts::format_locales;
 
-/// Runs the layout checks for `locales` over every template in `inputs`; `text` are the text
-/// checks' findings (a fault they found is not reported twice).
-pub fn lint_layout(workspace: &Workspace, inputs: &Inputs, locales: &[&str], text: &[Diagnostic]) -> Vec<Diagnostic> {
-    let ids = inputs.message_ids(false);
-    let texts: Texts<'_> = format_locales(workspace, locales, &ids);
+/// Runs the layout checks for `locales` over every template in `inputs`, with the texts the
+/// stage formatted (`texts`); `text` are the text checks' findings (a fault they found is not
+/// reported twice).
+pub(crate) fn lint_layout(
+    workspace: &Workspace,
+    inputs: &Inputs,
+    texts: &Texts,
+    locales: &[&str],
+    text: &[Diagnostic],
+) -> Vec<Diagnostic> {
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
     let geometry: Vec<TemplateGeometry<'_>> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
-    let assessed = assess(workspace, inputs, &texts, &jobs, false);
+    let assessed = assess(workspace, inputs, texts, &jobs, false);
     layout_report(&template_findings(workspace, &geometry), &assessed, &geometry, text)
 }
 
@@ -56,46 +62,53 @@ pub(crate) fn geometry<'t>(workspace: &Workspace, template: &'t Template) -> Tem
     }
 }
 
-/// Where `id` is defined in `locale`'s files: the line and column of its identifier.
-pub(crate) fn locate(workspace: &Workspace, locale: &str, id: &str) -> Option<MessageSource> {
-    let (name, attribute) = placard_fluent::split_attribute(id);
-    let loaded = workspace.locales.iter().find(|l| l.code == locale)?;
-    for file in &loaded.files {
-        let catalog = placard_fluent::Catalog::new([(file.path.as_str(), &file.parsed)]);
-        let Some(entry) = catalog.lookup(name) else { continue };
-        let anchor = attribute.and_then(|a| entry.attribute(a)).map_or(entry.id.name, |a| a.id.name);
-        let Some(offset) = file.parsed.offset_of(anchor) else { continue };
-        let at = LineIndex::new(file.parsed.text()).line_col(offset);
-        return Some(MessageSource {
-            file: file.display.clone(),
-            span: offset..offset + anchor.len(),
-            line: at.line,
-            column: at.column,
-        });
-    }
-    None
-}
-
 /// What [`lint_all`] found, and the names of the templates it laid out (in pipeline.yaml's
 /// order; empty when the layout checks did not run).
 #[derive(Debug)]
 pub struct Linted {
     pub report: placard_lint::Report,
     pub templates: Vec<String>,
+    /// What the stage kept of each locale: the texts laid out, when its files last changed.
+    pub locales: BTreeMap<String, LocaleTexts>,
+    /// The text of every file a finding points into (the `.ftl` files the stage kept, the
+    /// templates), for reporters that quote lines.
+    pub sources: Sources,
 }
 
-/// Everything `placard lint` checks: the text checks on the selected locales, then, when `layout`
-/// is set and pipeline.yaml lists templates, the layout checks. An error here (a template or font
-/// that cannot be read) is unusable input.
-pub fn lint_all(workspace: &Workspace, layout: bool) -> Result<Linted, crate::BuildError> {
-    let mut report = workspace.lint();
+/// Everything `placard lint` checks: the stage (every text check on the selected locales, and
+/// the texts every template shows), then, when `layout` is set and pipeline.yaml lists
+/// templates, the layout checks. An error here (a file, template or font that cannot be read)
+/// is unusable input. `sources` keeps the text of the files findings point into, for a reporter
+/// that quotes lines.
+pub fn lint_all(workspace: &Workspace, layout: bool, sources_wanted: bool) -> Result<Linted, crate::BuildError> {
+    let inputs = if layout && !workspace.config.templates.is_empty() {
+        Some(Inputs::load(&workspace.config, &[])?)
+    } else {
+        None
+    };
+    // The same ids the build asks for, so both format the same texts from the same stage.
+    let ids = inputs.as_ref().map(|i| i.message_ids(true)).unwrap_or_default();
+    let Checked { mut report, locales, mut sources } =
+        workspace.check(&ids, sources_wanted).map_err(crate::BuildError::Pipeline)?;
     let mut templates = Vec::new();
-    if layout && !workspace.config.templates.is_empty() {
-        let inputs = Inputs::load(&workspace.config, &[])?;
-        let locales: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
-        let layout = lint_layout(workspace, &inputs, &locales, &report.diagnostics);
+    if let Some(inputs) = &inputs {
+        let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
+        let layout = lint_layout(workspace, inputs, &locales, &selected, &report.diagnostics);
         report.extend(layout);
         templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }
-    Ok(Linted { report, templates })
+    if sources_wanted {
+        add_template_sources(workspace, &mut sources);
+    }
+    Ok(Linted { report, templates, locales, sources })
+}
+
+/// The text of every template, as findings name them, beside the `.ftl` files.
+pub(crate) fn add_template_sources(workspace: &Workspace, sources: &mut Sources) {
+    let root = &workspace.config.root;
+    for path in &workspace.config.templates {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            sources.insert(placard_pipeline::relative(path, root), text);
+        }
+    }
 }

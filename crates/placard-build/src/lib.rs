@@ -4,7 +4,6 @@
 //! the old output stays complete until the new one is. Unchanged assets are not rendered again.
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
-//! - `texts`: messages formatted as a reader is shown them, from the files lint parsed.
 //! - `assess`: each locale × template composed once into the scene the renderer draws, and the
 //!   layout checks run on it; lint and build share it, so build refuses exactly what lint rejects.
 //! - `layout_lint`: `placard lint`'s layout half: templates' geometry and every asset composed,
@@ -21,10 +20,9 @@ mod layout_lint;
 mod output;
 mod plan;
 mod scene;
-mod texts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
-pub use layout_lint::{Linted, lint_all, lint_layout};
+pub use layout_lint::{Linted, lint_all};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};

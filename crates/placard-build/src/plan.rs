@@ -7,19 +7,20 @@ use std::collections::BTreeSet;
 
 use placard_core::Code;
 use placard_lint::Report;
-use placard_pipeline::{Layer, OutputFormat, Template, TemplateBackground, Workspace};
+use placard_pipeline::{
+    Checked, Layer, LocaleTexts, OutputFormat, Sources, Template, TemplateBackground, Text, Workspace,
+};
 use placard_render::Format;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
-use crate::assess::{Assessed, Composer, Texts, layout_report};
-use crate::context::context_pages;
+use crate::assess::{Assessed, Composer, layout_report};
+use crate::context::{context_ids, context_pages};
 use crate::inputs::Inputs;
-use crate::layout_lint::{geometry, template_findings};
+use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
 use crate::scene::{Composed, family_for};
-use crate::texts::{Text, format_locales};
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub enum Event<'a> {
 pub struct BuildReport {
     /// Every finding of the run, text and layout: what `placard lint` reports for the same scope.
     pub lint: Report,
+    /// The text of the files the findings point into, for a reporter that quotes lines.
+    pub sources: Sources,
     /// Locales not built because the text checks found errors in them (with `--skip-failing`).
     pub skipped_locales: Vec<String>,
     /// Assets not built because the layout checks found errors in them (with `--skip-failing`).
@@ -98,7 +101,16 @@ pub fn build(
     events: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<BuildReport, BuildError> {
     let config = &workspace.config;
-    let mut lint = workspace.lint();
+    let inputs = Inputs::load(config, &options.templates)?;
+    // One stage for the text checks, the texts every template shows and the translators'
+    // context pages: each locale parsed once, judged and formatted from the same catalog.
+    let mut ids = inputs.message_ids(true);
+    let context = context_ids(workspace);
+    ids.extend(context.iter().map(String::as_str));
+    ids.sort_unstable();
+    ids.dedup();
+    let Checked { report: mut lint, locales: texts, mut sources } = workspace.check(&ids, true)?;
+    add_template_sources(workspace, &mut sources);
     let failing: Vec<String> =
         lint.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(code, _)| code.clone()).collect();
     let mut missing_locales: Vec<String> = lint
@@ -113,16 +125,16 @@ pub fn build(
     blocked.sort();
     blocked.dedup();
 
-    let inputs = Inputs::load(config, &options.templates)?;
     let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
 
-    // Every message a template shows, formatted for every locale; an id no locale has is an error.
-    let ids = inputs.message_ids(true);
-    let texts: Texts<'_> = format_locales(workspace, &selected, &ids);
+    // An id a template shows that neither a selected locale nor the reference has is an error.
     for template in &inputs.templates {
         for (i, layer) in template.layers.iter().enumerate() {
             let Layer::Text(text) = layer else { continue };
-            if let Some((locale, _)) = texts.iter().find(|(_, t)| t.get(&text.message).is_some_and(Option::is_none)) {
+            let lacking = |(code, t): &(&String, &LocaleTexts)| {
+                workspace.selected.contains(*code) && t.shown.get(&text.message).is_some_and(Option::is_none)
+            };
+            if let Some((locale, _)) = texts.iter().find(lacking) {
                 return Err(BuildError::input(
                     &template.path,
                     format!(
@@ -149,7 +161,7 @@ pub fn build(
                 continue;
             }
             let inputs_hash =
-                inputs_hash(&inputs, config, template, (locale, workspace.is_rtl(locale)), &texts[locale], &keep);
+                inputs_hash(&inputs, config, template, (locale, workspace.is_rtl(locale)), &texts[locale].shown, &keep);
             let reuse = previous
                 .as_ref()
                 .filter(|_| !blocked.iter().any(|b| b == locale))
@@ -205,7 +217,7 @@ pub fn build(
                 return Ok((Some(assessed), None));
             }
             let dir = workspace.direction(planned.locale);
-            let records = render_one(planned, dir, &composed, &texts[planned.locale], &staging.dir)?;
+            let records = render_one(planned, dir, &composed, &texts[planned.locale].shown, &staging.dir)?;
             events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: false });
             Ok((Some(assessed), Some(records)))
         })
@@ -251,7 +263,7 @@ pub fn build(
         // The staging folder is dropped unpublished: the old output stays as it was.
         let mut failing = blocked;
         failing.extend(refused.iter().map(|r| format!("{}/{}", r.locale, r.template)));
-        return Err(BuildError::Lint { report: Box::new(lint), failing });
+        return Err(BuildError::Lint { report: Box::new(lint), failing, sources: Box::new(sources) });
     }
     drop(assessed);
 
@@ -291,7 +303,7 @@ pub fn build(
     let selected: Vec<&str> =
         workspace.selected.iter().filter(|l| !workspace.pseudo.contains(*l)).map(String::as_str).collect();
     let mut context = Vec::new();
-    for (rel, html) in context_pages(workspace, &lint, &manifest, &selected) {
+    for (rel, html) in context_pages(workspace, &lint, &manifest, &texts, &selected) {
         write_atomic(&staging.dir.join(&rel), html.as_bytes())?;
     }
     context.extend(selected.iter().copied().filter(|&l| l != config.reference.code));
@@ -318,7 +330,7 @@ pub fn build(
     staging.publish()?;
 
     let skipped_locales = blocked;
-    Ok(BuildReport { lint, skipped_locales, refused, rendered, reused, out, manifest })
+    Ok(BuildReport { lint, sources, skipped_locales, refused, rendered, reused, out, manifest })
 }
 
 fn render_one(

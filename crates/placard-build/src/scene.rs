@@ -9,7 +9,7 @@ use placard_render::{Background, Scene};
 
 use crate::inputs::Inputs;
 use crate::output::LayerRecord;
-use crate::texts::Text;
+use placard_pipeline::Text;
 
 /// A scene ready to render and what was laid out in it.
 #[derive(Debug)]

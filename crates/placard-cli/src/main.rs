@@ -195,8 +195,7 @@ fn watch(config: &std::path::Path, args: &WatchArgs) -> ExitCode {
                 let files: Vec<String> = files.iter().map(|p| shown(p)).collect();
                 writeln!(out, "\nchanged: {}", files.join(", "))
             }
-            WatchEvent::Linted { workspace, report, new, fixed } => {
-                let sources = Sources::new(workspace);
+            WatchEvent::Linted { report, sources, new, fixed, .. } => {
                 let shown_new = new.len();
                 let rendered =
                     human::render_diagnostics(new, &|file| sources.get(file), human::Options { color: true });
@@ -266,11 +265,11 @@ fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
 
 fn status(config: &std::path::Path, args: &StatusArgs) -> ExitCode {
     let speak = if args.format == StatusFormat::Json { Speak::Json } else { Speak::Human };
-    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, false, speak) {
+    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, false, speak, false) {
         Ok(linted) => linted,
         Err(code) => return code,
     };
-    let table = placard_status::status(&workspace, &linted.report, &linted.templates);
+    let table = placard_status::status(&workspace, &linted.report, &linted.templates, &linted.locales);
     let rendered = match args.format {
         StatusFormat::Human => placard_status::render_human(&table),
         StatusFormat::Json => placard_status::render_json(&table),
@@ -344,12 +343,11 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             std::mem::forget(workspace);
             ExitCode::SUCCESS
         }
-        Err(placard_build::BuildError::Lint { report, failing }) => {
-            let sources = Sources::new(&workspace);
+        Err(placard_build::BuildError::Lint { report, failing, sources }) => {
             let rendered = human::render(&report, &|file| sources.get(file), human::Options { color: true });
             let mut stdout = anstream::stdout();
             let _ = stdout.write_all(rendered.as_bytes());
-            let error = placard_build::BuildError::Lint { report, failing };
+            let error = placard_build::BuildError::Lint { report, failing, sources };
             let _ = writeln!(anstream::stderr(), "error: {error}");
             ExitCode::from(EXIT_ERRORS)
         }
@@ -385,46 +383,49 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
         Format::Json => Speak::Json,
         Format::Github => Speak::Github,
     };
-    let (workspace, report) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo, speak) {
-        Ok((workspace, linted)) => (workspace, linted.report),
-        Err(code) => return code,
-    };
-    let rendered = match args.format {
+    let (workspace, linted) =
+        match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo, speak, speak == Speak::Human) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+    let report = &linted.report;
+    let written = match args.format {
         Format::Human => {
-            let sources = Sources::new(&workspace);
-            human::render(&report, &|file| sources.get(file), human::Options { color: true })
+            let rendered = human::render(report, &|file| linted.sources.get(file), human::Options { color: true });
+            // AutoStream drops colour when stdout is not a terminal or NO_COLOR is set.
+            let mut stdout = anstream::stdout();
+            stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
         }
-        Format::Json => json::render(&report),
-        Format::Github => github::render(&report),
-    };
-    let written = if args.format == Format::Human {
-        // AutoStream drops colour when stdout is not a terminal or NO_COLOR is set.
-        let mut stdout = anstream::stdout();
-        stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
-    } else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
+        // Written as it is made: the report of a large tree is never held twice.
+        Format::Json => json::write(report, std::io::stdout().lock()),
+        Format::Github => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(github::render(report).as_bytes()).and_then(|()| stdout.flush())
+        }
     };
     if written.is_err() {
         return ExitCode::from(EXIT_UNUSABLE);
     }
     let failed = report.has_errors();
-    // The process ends here: freeing thousands of syntax trees one by one would only cost time.
-    std::mem::forget(workspace);
+    // The process ends here: freeing the reference's trees and thousands of findings one by one
+    // would only cost time.
+    std::mem::forget((workspace, linted));
     if failed { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
 }
 
 /// Loads the project (only `locales`, when given) and runs every check, the layout checks when
-/// `layout` is set; unusable input has already been reported when this returns `Err`.
+/// `layout` is set, keeping the files' text when `quote` is (to show the lines findings point
+/// at); unusable input has already been reported when this returns `Err`.
 fn load_and_lint(
     config: &std::path::Path,
     locales: &[String],
     layout: bool,
     pseudo: bool,
     speak: Speak,
+    quote: bool,
 ) -> Result<(Workspace, placard_build::Linted), ExitCode> {
     let workspace = load(config, locales, pseudo, speak)?;
-    let linted = placard_build::lint_all(&workspace, layout).map_err(|e| unusable_as(speak, &e))?;
+    let linted = placard_build::lint_all(&workspace, layout, quote).map_err(|e| unusable_as(speak, &e))?;
     Ok((workspace, linted))
 }
 
@@ -436,31 +437,6 @@ fn load(config: &std::path::Path, locales: &[String], pseudo: bool, speak: Speak
         workspace.add_pseudo_locales().map_err(|e| unusable_as(speak, &e))?;
     }
     Ok(workspace)
-}
-
-/// The text of every file a finding can point at, keyed as findings name it: the locales' `.ftl`
-/// files (the workspace holds them) and the templates (read here, for the findings a template
-/// causes), so the human report can show the line.
-struct Sources<'w> {
-    workspace: &'w Workspace,
-    templates: std::collections::BTreeMap<String, String>,
-}
-
-impl<'w> Sources<'w> {
-    fn new(workspace: &'w Workspace) -> Self {
-        let root = &workspace.config.root;
-        let templates = workspace
-            .config
-            .templates
-            .iter()
-            .filter_map(|path| Some((placard_pipeline::relative(path, root), std::fs::read_to_string(path).ok()?)))
-            .collect();
-        Sources { workspace, templates }
-    }
-
-    fn get(&self, file: &str) -> Option<&str> {
-        self.workspace.source(file).or_else(|| self.templates.get(file).map(String::as_str))
-    }
 }
 
 /// How a command reports unusable input: in the format its output was asked for, so a CI job

@@ -130,6 +130,12 @@ impl ParsedFile {
         self.original.as_deref().unwrap_or_else(|| self.text())
     }
 
+    /// [`ParsedFile::source_text`], keeping the text and dropping the tree: what a reporter
+    /// needs of a file once its checks are done.
+    pub fn into_source_text(self) -> String {
+        self.original.unwrap_or_else(|| self.inner.into_owner())
+    }
+
     /// The decoded text the AST was parsed from (BOM removed).
     pub fn text(&self) -> &str {
         self.inner.borrow_owner()

@@ -50,30 +50,72 @@ use placard_core::sort_diagnostics;
 /// Runs every check on every locale in `locales` (the reference may be among them) and returns
 /// the sorted diagnostics with the counts. Without a reference, nothing is compared. Locales are
 /// checked in parallel; the result does not depend on the number of threads.
+///
+/// A caller that cannot hold every locale's files at once checks them one by one with a
+/// [`Linter`] and gathers the results with [`Report::from_locales`]; this is that, for locales
+/// already in memory.
 pub fn lint(reference: Option<&LocaleInput<'_>>, locales: &[&LocaleInput<'_>], rules: &Rules) -> Report {
-    let reference_cx = reference.map(|r| LocaleContext::new(r, rules, None));
-    let per_locale: Vec<(Vec<placard_core::Diagnostic>, LocaleSummary, RequiredWork)> = locales
-        .par_iter()
-        .map(|locale| {
-            let compare_with = reference_cx.as_ref().filter(|r| r.input.code != locale.code);
-            let cx = LocaleContext::new(locale, rules, compare_with);
-            let (mut diagnostics, summary, work) = check_locale(&cx);
+    let linter = Linter::new(reference, rules);
+    let checked: Vec<LocaleReport> = locales.par_iter().map(|locale| linter.check(locale, |_| ()).0).collect();
+    Report::from_locales(checked)
+}
+
+/// The checks with the reference locale's context built once, to check translations one at a
+/// time against it: each locale's context (its catalog, its plural rules) lives only while it
+/// is checked, and its caller may drop the locale's files right after.
+pub struct Linter<'r> {
+    rules: &'r Rules,
+    reference: Option<LocaleContext<'r, 'r>>,
+}
+
+impl std::fmt::Debug for Linter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter").field("reference", &self.reference.as_ref().map(|r| r.input.code)).finish()
+    }
+}
+
+/// One locale's findings, located and sorted, with its counts.
+#[derive(Debug)]
+pub struct LocaleReport {
+    pub code: String,
+    pub diagnostics: Vec<placard_core::Diagnostic>,
+    pub summary: LocaleSummary,
+    pub work: RequiredWork,
+}
+
+impl<'r> Linter<'r> {
+    pub fn new(reference: Option<&'r LocaleInput<'r>>, rules: &'r Rules) -> Self {
+        Linter { rules, reference: reference.map(|r| LocaleContext::new(r, rules, None)) }
+    }
+
+    /// The reference locale's context, when there is a reference.
+    pub fn reference(&self) -> Option<&LocaleContext<'r, 'r>> {
+        self.reference.as_ref()
+    }
+
+    /// Runs every check on `locale` (compared with the reference unless it is the reference),
+    /// then hands its context to `then`, for what else the caller needs of the same catalog.
+    pub fn check<T>(
+        &self,
+        locale: &LocaleInput<'_>,
+        then: impl FnOnce(&LocaleContext<'_, '_>) -> T,
+    ) -> (LocaleReport, T) {
+        self.context(locale, |cx| {
+            let (mut diagnostics, mut summary, work) = check_locale(cx);
             summary::locate(&mut diagnostics, locale);
             sort_diagnostics(&mut diagnostics);
-            (diagnostics, summary, work)
+            summary.count(&diagnostics);
+            let report = LocaleReport { code: locale.code.to_owned(), diagnostics, summary, work };
+            (report, then(cx))
         })
-        .collect();
-    let mut report = Report::default();
-    for (locale, (diagnostics, mut summary, work)) in locales.iter().zip(per_locale) {
-        report.required_work += work;
-        summary.count(&diagnostics);
-        report.diagnostics.extend(diagnostics);
-        report.summary.locales.insert(locale.code.to_owned(), summary);
     }
-    // Each locale's diagnostics arrive located and sorted: a stable sort of sorted runs is a merge.
-    sort_diagnostics(&mut report.diagnostics);
-    report.summary.total(&report.diagnostics);
-    report
+
+    /// `locale`'s context, compared with the reference unless it is the reference, without
+    /// checking it (a pseudo-locale: the reference in disguise).
+    pub fn context<T>(&self, locale: &LocaleInput<'_>, f: impl FnOnce(&LocaleContext<'_, '_>) -> T) -> T {
+        let compare_with = self.reference.as_ref().filter(|r| r.input.code != locale.code);
+        f(&LocaleContext::new(locale, self.rules, compare_with))
+    }
 }
 
 fn check_locale(cx: &LocaleContext<'_, '_>) -> (Vec<placard_core::Diagnostic>, LocaleSummary, RequiredWork) {

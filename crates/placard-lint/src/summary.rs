@@ -72,6 +72,21 @@ impl std::ops::AddAssign for RequiredWork {
 }
 
 impl Report {
+    /// The report over locales checked one by one (by a [`crate::Linter`]), in the order given.
+    pub fn from_locales(locales: Vec<crate::LocaleReport>) -> Report {
+        let mut report = Report::default();
+        report.diagnostics.reserve_exact(locales.iter().map(|l| l.diagnostics.len()).sum());
+        for locale in locales {
+            report.required_work += locale.work;
+            report.diagnostics.extend(locale.diagnostics);
+            report.summary.locales.insert(locale.code, locale.summary);
+        }
+        // Each locale's diagnostics arrive located and sorted: a stable sort of sorted runs is a merge.
+        placard_core::sort_diagnostics(&mut report.diagnostics);
+        report.summary.total(&report.diagnostics);
+        report
+    }
+
     /// Adds diagnostics found outside the checks (configuration, folders) and recounts.
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         for d in diagnostics {

@@ -2,8 +2,8 @@
 //!
 //! Prints, as medians over several runs in this process:
 //! - floor: find, read and parse every .ftl file (in parallel), nothing else;
-//! - load: the same through `Workspace::load` (config, folders, decoding, parsing);
-//! - lint: every check on every locale;
+//! - load: `Workspace::load` (config, folders listed, the reference read and parsed);
+//! - lint: the stage, `Workspace::lint`: every other locale read, parsed, checked and dropped;
 //! - total: load + lint + JSON rendering, what `placard lint --format json` does after start-up.
 //!
 //! `cargo bench -p placard-pipeline --bench lint`; PLACARD_BENCH_CORPUS names another tree
@@ -63,11 +63,11 @@ fn main() {
     });
     let config = Config::parse(&config_path, &yaml).expect("valid config");
     let workspace = Workspace::load(config, &[]).expect("loadable corpus");
-    let lint = median(|| workspace.lint());
+    let lint = median(|| workspace.lint().expect("readable corpus"));
     let total = median(|| {
         let config = Config::parse(&config_path, &yaml).expect("valid config");
         let workspace = Workspace::load(config, &[]).expect("loadable corpus");
-        let report = workspace.lint();
+        let report = workspace.lint().expect("readable corpus");
         let json = placard_report::json::render(&report);
         (workspace, report, json)
     });

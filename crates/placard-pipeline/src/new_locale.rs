@@ -90,7 +90,7 @@ pub fn new_locale(workspace: &Workspace, code: &str, add_to_pipeline: bool) -> R
         return Err(refuse(format!("{display_dir} already exists; new-locale never overwrites a locale")));
     }
     let reference = &config.reference.code;
-    let Some(source) = workspace.locales.iter().find(|l| &l.code == reference) else {
+    let Some(source) = workspace.reference() else {
         return Err(refuse(format!("the reference locale {reference} has no folder to copy from")));
     };
 

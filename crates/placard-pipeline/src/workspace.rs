@@ -12,7 +12,7 @@ use placard_core::{Code, Diagnostic, Locale, format_bytes};
 use placard_fluent::ast::Entry;
 use placard_fluent::pseudo::{Pseudo, pseudo_source};
 use placard_fluent::{Catalog, EncodingProblem, FileEntries, ParsedFile, decode};
-use placard_lint::{FileInput, LocaleInput, Report};
+use placard_lint::{FileInput, LocaleInput};
 use rayon::prelude::*;
 
 use crate::config::ConfiguredLocale;
@@ -33,7 +33,7 @@ pub struct LoadedFile {
     pub modified: Option<SystemTime>,
 }
 
-/// One locale folder, its files sorted by path.
+/// One locale folder, read: its files sorted by path.
 #[derive(Debug)]
 pub struct LoadedLocale {
     /// The folder's name, which findings carry.
@@ -44,12 +44,28 @@ pub struct LoadedLocale {
     pub files: Vec<LoadedFile>,
 }
 
+/// One locale folder, found: its `.ftl` files listed, not yet read.
+#[derive(Debug)]
+pub struct LocaleFolder {
+    /// The folder's name, which findings carry.
+    pub code: String,
+    /// The tag it stands for, with direction and script.
+    pub locale: Locale,
+    pub display_dir: String,
+    /// Each `.ftl` file: where it is, and its path relative to the folder (with `/`), sorted.
+    files: Vec<(PathBuf, String)>,
+}
+
 /// Everything `placard lint` looks at.
 #[derive(Debug)]
 pub struct Workspace {
     pub config: Config,
-    /// Loaded locales, sorted by code; the reference is among them when its folder exists.
-    pub locales: Vec<LoadedLocale>,
+    /// The locale folders to read (the selected ones and the reference, when its folder
+    /// exists), sorted by code. The stage ([`Workspace::check`]) reads and parses each.
+    pub locales: Vec<LocaleFolder>,
+    /// The locales whose parsed files are kept for the whole run: the reference (every
+    /// translation is compared with it) and the pseudo-locales made from it.
+    kept: Vec<LoadedLocale>,
     /// The codes to report on (all loaded ones, or those `--locale` asked for).
     pub selected: BTreeSet<String>,
     /// Problems with folders and configured locales, found while loading.
@@ -166,9 +182,9 @@ impl Workspace {
             to_load.insert(config.reference.code.clone());
         }
 
-        // Find every file first, then read and parse them all in parallel.
-        let limits = &config.limits;
-        let mut jobs = Vec::new();
+        // Every folder's files are listed now; the reference is read and parsed now (every
+        // translation is compared with it), the others one by one in the stage.
+        let mut locales = Vec::new();
         for code in &to_load {
             let dir = config.locales_dir.join(code);
             let display_dir = join(&display_root, code);
@@ -176,43 +192,58 @@ impl Workspace {
             for rel in found.links {
                 diagnostics.push(symlink_warning(format!("{display_dir}/{rel}"), Some(code)));
             }
-            for (path, rel) in found.files {
-                jobs.push((code.clone(), path, rel));
-            }
+            let locale = parsed.remove(code).expect("only valid folders are loaded");
+            locales.push(LocaleFolder { code: code.clone(), locale, display_dir, files: found.files });
         }
-        let files: Vec<(String, LoadedFile)> = jobs
-            .into_par_iter()
-            .map(|(code, path, rel)| {
-                let (bytes, modified) = read_ftl(&path, limits.ftl_file_bytes)?;
+        let mut workspace =
+            Workspace { config, locales, kept: Vec::new(), selected, diagnostics, pseudo: BTreeSet::new() };
+        if reference_ok {
+            let reference = workspace.read(&workspace.config.reference.code)?;
+            workspace.kept.push(reference);
+        }
+        Ok(workspace)
+    }
+
+    /// Reads and parses the files of the folder `code` (files in parallel), refusing a file or
+    /// a locale over the limits.
+    pub(crate) fn read(&self, code: &str) -> Result<LoadedLocale, Error> {
+        let folder = self.locales.iter().find(|l| l.code == code).expect("a found locale folder");
+        let limits = &self.config.limits;
+        let files = folder
+            .files
+            .par_iter()
+            .map(|(path, rel)| {
+                let (bytes, modified) = read_ftl(path, limits.ftl_file_bytes)?;
                 let decoded = decode(bytes);
-                let file = LoadedFile {
-                    display: format!("{}/{rel}", join(&display_root, &code)),
-                    path: rel,
+                Ok(LoadedFile {
+                    display: format!("{}/{rel}", folder.display_dir),
+                    path: rel.clone(),
                     encoding: decoded.problems,
                     parsed: ParsedFile::parse_with(decoded.text, limits),
                     modified,
-                };
-                Ok((code, file))
+                })
             })
-            .collect::<Result<_, Error>>()?;
-        let mut locales: Vec<LoadedLocale> = to_load
-            .iter()
-            .map(|code| LoadedLocale {
-                code: code.clone(),
-                locale: parsed.remove(code).expect("only valid folders are loaded"),
-                display_dir: join(&display_root, code),
-                files: Vec::new(),
-            })
-            .collect();
-        for (code, file) in files {
-            let i = locales.iter().position(|l| l.code == code).expect("every job's locale is loaded");
-            locales[i].files.push(file);
-        }
-        for locale in &mut locales {
-            locale.files.sort_by(|a, b| a.path.cmp(&b.path));
-            check_message_count(locale, &config)?;
-        }
-        Ok(Workspace { config, locales, selected, diagnostics, pseudo: BTreeSet::new() })
+            .collect::<Vec<Result<LoadedFile, Error>>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, Error>>()?;
+        let locale = LoadedLocale {
+            code: folder.code.clone(),
+            locale: folder.locale.clone(),
+            display_dir: folder.display_dir.clone(),
+            files,
+        };
+        check_message_count(&locale, &self.config)?;
+        Ok(locale)
+    }
+
+    /// The reference locale's files, parsed, when its folder exists.
+    pub fn reference(&self) -> Option<&LoadedLocale> {
+        self.kept(&self.config.reference.code)
+    }
+
+    /// A locale whose parsed files the workspace keeps (the reference, a pseudo-locale).
+    pub(crate) fn kept(&self, code: &str) -> Option<&LoadedLocale> {
+        self.kept.iter().find(|l| l.code == code)
     }
 
     /// Adds the pseudo-locales `en-XA` (accented, about 40% longer) and `ar-XB` (the same, right
@@ -221,7 +252,7 @@ impl Workspace {
     /// syntax errors are left out of them.
     pub fn add_pseudo_locales(&mut self) -> Result<(), Error> {
         let reference = &self.config.reference.code;
-        let Some(source) = self.locales.iter().find(|l| &l.code == reference) else {
+        let Some(source) = self.reference() else {
             return Err(Error::Refused {
                 message: format!(
                     "--pseudo: the reference locale {reference} has no folder to make pseudo-locales from"
@@ -260,33 +291,27 @@ impl Workspace {
         for locale in made {
             self.selected.insert(locale.code.clone());
             self.pseudo.insert(locale.code.clone());
-            self.locales.push(locale);
+            self.locales.push(LocaleFolder {
+                code: locale.code.clone(),
+                locale: locale.locale.clone(),
+                display_dir: locale.display_dir.clone(),
+                files: Vec::new(),
+            });
+            self.kept.push(locale);
         }
         self.locales.sort_by(|a, b| a.code.cmp(&b.code));
         Ok(())
     }
 
-    /// Runs every check on the selected locales.
-    pub fn lint(&self) -> Report {
-        let inputs: Vec<LocaleInput<'_>> = self.locales.iter().map(input).collect();
-        let reference = inputs.iter().find(|l| l.code == self.config.reference.code);
-        // Pseudo-locales are the reference in disguise: only the layout checks apply to them.
-        let selected: Vec<&LocaleInput<'_>> =
-            inputs.iter().filter(|l| self.selected.contains(l.code) && !self.pseudo.contains(l.code)).collect();
-        let mut report = placard_lint::lint(reference, &selected, &self.config.rules);
-        report.extend(self.diagnostics.iter().cloned());
-        report
-    }
-
-    /// Messages and terms `code` defines (each id counted once per file, as lint counts them), when
-    /// that locale was loaded. The reference is always loaded when its folder exists.
+    /// Messages and terms `code` defines (each id counted once per file, as lint counts them),
+    /// when the workspace keeps that locale parsed: the reference does, when its folder exists.
     pub fn message_count(&self, code: &str) -> Option<usize> {
-        let locale = self.locales.iter().find(|l| l.code == code)?;
+        let locale = self.kept(code)?;
         let catalog = Catalog::new(locale.files.iter().map(|f| (f.path.as_str(), &f.parsed)));
         Some(catalog.files().iter().map(FileEntries::unique_len).sum())
     }
 
-    /// The loaded locale with folder code `code` (pseudo-locales included).
+    /// The locale of folder `code`, when it is one to read (pseudo-locales included).
     pub fn locale(&self, code: &str) -> Option<&Locale> {
         self.locales.iter().find(|l| l.code == code).map(|l| &l.locale)
     }
@@ -304,14 +329,9 @@ impl Workspace {
     pub fn direction(&self, code: &str) -> &'static str {
         if self.is_rtl(code) { "rtl" } else { "ltr" }
     }
-
-    /// The text of a file by its display path, for reporters that quote source lines.
-    pub fn source(&self, display: &str) -> Option<&str> {
-        self.locales.iter().flat_map(|l| &l.files).find(|f| f.display == display).map(|f| f.parsed.source_text())
-    }
 }
 
-fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
+pub(crate) fn input(locale: &LoadedLocale) -> LocaleInput<'_> {
     LocaleInput {
         code: &locale.code,
         locale: &locale.locale,

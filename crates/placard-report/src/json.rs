@@ -1,13 +1,23 @@
 //! `--format json`: one object with every diagnostic and the summary.
 
+use std::io::Write;
+
 use placard_lint::Report;
 
 /// The report as pretty-printed JSON, with a trailing newline. Keys keep a fixed order, so the
 /// same report always gives the same bytes.
 pub fn render(report: &Report) -> String {
-    let mut out = serde_json::to_string_pretty(report).expect("a report always serializes");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`render`], written to `out` as it is made (a large report is never held twice).
+pub fn write(report: &Report, out: impl Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, report)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 #[cfg(test)]

@@ -6,12 +6,12 @@
 mod render;
 mod time;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::SystemTime;
 
 use placard_core::Severity;
 use placard_lint::Report;
-use placard_pipeline::Workspace;
+use placard_pipeline::{LocaleTexts, Workspace};
 use serde::Serialize;
 
 pub use render::{render_human, render_json, render_markdown};
@@ -71,8 +71,14 @@ pub enum TemplateState {
 }
 
 /// The status of every selected locale of `workspace`, from `report` (text and layout lint of
-/// those locales) and the names of the project's `templates`.
-pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> Status {
+/// those locales), the names of the project's `templates` and what the stage kept of each locale
+/// (`staged`: when its files last changed).
+pub fn status(
+    workspace: &Workspace,
+    report: &Report,
+    templates: &[String],
+    staged: &BTreeMap<String, LocaleTexts>,
+) -> Status {
     let reference = &workspace.config.reference.code;
     let reference_messages = workspace.message_count(reference);
     let mut locales = Vec::new();
@@ -98,7 +104,7 @@ pub fn status(workspace: &Workspace, report: &Report, templates: &[String]) -> S
                 },
             })
             .collect();
-        let newest: Option<SystemTime> = locale.files.iter().filter_map(|f| f.modified).max();
+        let newest: Option<SystemTime> = staged.get(&locale.code).and_then(|s| s.last_change);
         locales.push(LocaleStatus {
             code: locale.code.clone(),
             direction: if locale.locale.is_rtl() { "rtl" } else { "ltr" },

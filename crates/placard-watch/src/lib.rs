@@ -14,7 +14,7 @@ use notify::{RecursiveMode, Watcher};
 use placard_build::{BuildOptions, BuildReport};
 use placard_core::Diagnostic;
 use placard_lint::Report;
-use placard_pipeline::{Config, Workspace};
+use placard_pipeline::{Config, Sources, Workspace};
 
 /// What the caller asked for.
 #[derive(Clone, Debug)]
@@ -43,7 +43,14 @@ pub enum WatchEvent<'a> {
     Changed { files: &'a [PathBuf] },
     /// Lint ran: the whole report, the findings new since the last round, and how many of the
     /// last round's are gone.
-    Linted { workspace: &'a Workspace, report: &'a Report, new: Vec<&'a Diagnostic>, fixed: usize },
+    Linted {
+        workspace: &'a Workspace,
+        report: &'a Report,
+        /// The text of the files the findings point into, for quoting lines.
+        sources: &'a Sources,
+        new: Vec<&'a Diagnostic>,
+        fixed: usize,
+    },
     /// The build finished.
     Built { report: &'a BuildReport, seconds: f64 },
     /// The input is unusable for now (exit code 2 in a one-off run); the next change tries again.
@@ -204,7 +211,7 @@ fn round(
         ),
         None => (report.diagnostics.iter().collect(), 0),
     };
-    on(WatchEvent::Linted { workspace: &workspace, report, new, fixed });
+    on(WatchEvent::Linted { workspace: &workspace, report, sources: &built.sources, new, fixed });
     *previous = Some(keys);
     on(WatchEvent::Built { report: &built, seconds: started.elapsed().as_secs_f64() });
     Some(paths)
