@@ -100,9 +100,11 @@ fn compare_fields(
     entry: &EntryRef<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let key = entry.key();
+    // Most entries match their reference: the key is only spelled out for a finding.
+    let key = || entry.key();
     let at = || Some(cx.entry_span(entry));
     if reference.value.is_some() && entry.value.is_none() && entry.kind == EntryKind::Message {
+        let key = key();
         out.push(
             cx.at(
                 Severity::Error,
@@ -118,6 +120,7 @@ fn compare_fields(
         && entry.kind == EntryKind::Message
         && let Some(value) = entry.value
     {
+        let key = key();
         // The reference localizes only the element's attributes; a value would replace the
         // element's own content (compare-locales' obsolete-value, an error there too).
         let span = value.elements.first().map_or_else(|| cx.entry_span(entry), |e| element_span(cx, i, e, entry));
@@ -140,8 +143,9 @@ fn compare_fields(
     let file = &cx.catalog.files()[i];
     for attribute in reference.attributes {
         if entry.attribute(attribute.id.name).is_none()
-            && !lost_to_syntax(file, &format!("{key}.{}", attribute.id.name))
+            && !lost_to_syntax(file, &format!("{}.{}", key(), attribute.id.name))
         {
+            let key = key();
             out.push(
                 cx.at(
                     Severity::Error,
@@ -157,6 +161,7 @@ fn compare_fields(
     }
     for attribute in entry.attributes {
         if reference.attribute(attribute.id.name).is_none() {
+            let key = key();
             out.push(
                 cx.at(
                     Severity::Warning,

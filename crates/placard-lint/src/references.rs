@@ -22,7 +22,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::walk::{Reference, ReferenceKind, references};
+use placard_fluent::walk::{Reference, ReferenceKind, has_placeables, references};
 use placard_fluent::{EntryKind, EntryRef};
 
 use crate::LocaleContext;
@@ -33,22 +33,21 @@ type Node<'a> = (EntryKind, &'a str, Option<&'a str>);
 
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut edges: HashMap<Node<'_>, Vec<Node<'_>>> = HashMap::default();
+    // The patterns that refer to anything, in file order: where a cycle search starts.
+    let mut sources: Vec<Node<'_>> = Vec::new();
     for (i, file) in cx.catalog.files().iter().enumerate() {
         for entry in &file.entries {
             let patterns = entry.value.map(|p| (None, p)).into_iter();
             let patterns = patterns.chain(entry.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
-            for (attribute, pattern) in patterns {
+            for (attribute, pattern) in patterns.filter(|(_, p)| has_placeables(p)) {
+                let mut targets = Vec::new();
                 for reference in references(pattern) {
                     let kind = match reference.kind {
                         ReferenceKind::Message => EntryKind::Message,
                         ReferenceKind::Term => EntryKind::Term,
                         ReferenceKind::Variable | ReferenceKind::Function => continue,
                     };
-                    edges.entry((entry.kind, entry.id.name, attribute)).or_default().push((
-                        kind,
-                        reference.name,
-                        reference.attribute,
-                    ));
+                    targets.push((kind, reference.name, reference.attribute));
                     let Some(message) = unresolved(cx, kind, &reference) else {
                         continue;
                     };
@@ -73,10 +72,18 @@ pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
                             .hint(hint),
                     );
                 }
+                if !targets.is_empty() {
+                    let node = (entry.kind, entry.id.name, attribute);
+                    let known = edges.entry(node).or_default();
+                    if known.is_empty() {
+                        sources.push(node);
+                    }
+                    known.extend(targets);
+                }
             }
         }
     }
-    report_cycles(cx, &edges, out);
+    report_cycles(cx, &sources, &edges, out);
 }
 
 /// A term attribute the term does not define. Fluent lets a select choose on a term's attribute
@@ -120,12 +127,13 @@ fn display(kind: EntryKind, name: &str, attribute: Option<&str>) -> String {
 
 /// Why `reference` does not resolve, or `None` when it does.
 pub(crate) fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &Reference<'_>) -> Option<String> {
-    let shown = display(kind, reference.name, reference.attribute);
-    if cx.rules.external.contains(&display(kind, reference.name, None)) {
+    let external = &cx.rules.external;
+    if !external.is_empty() && external.contains(&display(kind, reference.name, None)) {
         return None;
     }
+    let shown = || display(kind, reference.name, reference.attribute);
     let Some(first) = cx.catalog.get(kind, reference.name) else {
-        return Some(format!("`{shown}` is not defined in this locale"));
+        return Some(format!("`{}` is not defined in this locale", shown()));
     };
     if has_target(&first, reference.attribute) {
         return None; // the common case: the first definition has it
@@ -135,7 +143,7 @@ pub(crate) fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference:
     }
     match reference.attribute {
         Some(attribute) => Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None))),
-        None => Some(format!("`{shown}` has no value to show")),
+        None => Some(format!("`{}` has no value to show", shown())),
     }
 }
 
@@ -181,9 +189,15 @@ fn excused(cx: &LocaleContext<'_, '_>, entry: &EntryRef<'_>, reference: &Referen
         && unresolved(ref_cx, kind, reference).is_some()
 }
 
-/// Reports each reference cycle once, on the pattern of the cycle that comes first in the files.
-/// One depth-first search over all patterns: every pattern is visited once.
-fn report_cycles(cx: &LocaleContext<'_, '_>, edges: &HashMap<Node<'_>, Vec<Node<'_>>>, out: &mut Vec<Diagnostic>) {
+/// Reports each reference cycle once, on the pattern of the cycle that comes first in the files
+/// (`sources`: the patterns with references, in file order). One depth-first search over all
+/// patterns: every pattern is visited once.
+fn report_cycles(
+    cx: &LocaleContext<'_, '_>,
+    sources: &[Node<'_>],
+    edges: &HashMap<Node<'_>, Vec<Node<'_>>>,
+    out: &mut Vec<Diagnostic>,
+) {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Mark {
         OnPath,
@@ -191,38 +205,32 @@ fn report_cycles(cx: &LocaleContext<'_, '_>, edges: &HashMap<Node<'_>, Vec<Node<
     }
     let mut marks: HashMap<Node<'_>, Mark> = HashMap::default();
     let mut path: Vec<(Node<'_>, usize)> = Vec::new();
-    for file in cx.catalog.files() {
-        for entry in &file.entries {
-            let patterns = std::iter::once(None).chain(entry.attributes.iter().map(|a| Some(a.id.name)));
-            for attribute in patterns {
-                let start = (entry.kind, entry.id.name, attribute);
-                if marks.contains_key(&start) || !edges.contains_key(&start) {
-                    continue;
+    for &start in sources {
+        if marks.contains_key(&start) {
+            continue;
+        }
+        marks.insert(start, Mark::OnPath);
+        path.push((start, 0));
+        while let Some((node, next)) = path.last_mut() {
+            let targets = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            let Some(&target) = targets.get(*next) else {
+                marks.insert(*node, Mark::Done);
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match marks.get(&target) {
+                Some(Mark::Done) => {}
+                Some(Mark::OnPath) => {
+                    let at = path.iter().position(|(n, _)| *n == target).expect("on the path");
+                    let cycle: Vec<Node<'_>> = path[at..].iter().map(|(n, _)| *n).collect();
+                    out.push(cycle_diagnostic(cx, &cycle));
                 }
-                marks.insert(start, Mark::OnPath);
-                path.push((start, 0));
-                while let Some((node, next)) = path.last_mut() {
-                    let targets = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
-                    let Some(&target) = targets.get(*next) else {
-                        marks.insert(*node, Mark::Done);
-                        path.pop();
-                        continue;
-                    };
-                    *next += 1;
-                    match marks.get(&target) {
-                        Some(Mark::Done) => {}
-                        Some(Mark::OnPath) => {
-                            let at = path.iter().position(|(n, _)| *n == target).expect("on the path");
-                            let cycle: Vec<Node<'_>> = path[at..].iter().map(|(n, _)| *n).collect();
-                            out.push(cycle_diagnostic(cx, &cycle));
-                        }
-                        None if edges.contains_key(&target) => {
-                            marks.insert(target, Mark::OnPath);
-                            path.push((target, 0));
-                        }
-                        None => {}
-                    }
+                None if edges.contains_key(&target) => {
+                    marks.insert(target, Mark::OnPath);
+                    path.push((target, 0));
                 }
+                None => {}
             }
         }
     }

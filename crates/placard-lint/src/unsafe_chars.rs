@@ -29,6 +29,12 @@ pub struct Covered<'a> {
 /// reported as errors in required text.
 pub fn check(cx: &LocaleContext<'_, '_>, covered: &[Covered<'_>], out: &mut Vec<Diagnostic>) {
     for (i, file) in cx.catalog.files().iter().enumerate() {
+        // One pass over the whole file first: most files have no such character at all, written
+        // or escaped (`"\u202E"` in a string literal: a backslash is rare in Fluent text).
+        let text = cx.input.files[i].parsed.text();
+        if !may_contain_invisible(text) && memchr::memchr(b'\\', text.as_bytes()).is_none() {
+            continue;
+        }
         for entry in &file.entries {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             for pattern in patterns {

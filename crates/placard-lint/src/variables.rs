@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use placard_core::{Code, Diagnostic, Severity};
 use placard_fluent::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
-use placard_fluent::walk::{ReferenceKind, references};
+use placard_fluent::walk::{ReferenceKind, has_placeables, references};
 use placard_fluent::{EntryKind, EntryRef};
 
 use crate::LocaleContext;
@@ -53,6 +53,10 @@ fn compare(
     one_plural_form: bool,
     out: &mut Vec<Diagnostic>,
 ) {
+    let plain = |e: &EntryRef<'_>| !patterns(e).any(|(_, p)| has_placeables(p));
+    if plain(entry) && plain(reference) {
+        return; // plain text on both sides, the most common case: no variable at all
+    }
     let uses = variables(entry);
     let ref_uses = variables(reference);
     if uses.iter().map(|u| u.name).eq(ref_uses.iter().map(|u| u.name)) {
