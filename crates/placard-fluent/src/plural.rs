@@ -3,9 +3,9 @@
 //!
 //! The rules are current CLDR's, compiled into ICU4X (`icu_plurals`), as the applications that
 //! show the translations select them (Firefox and Thunderbird format with ICU's
-//! `Intl.PluralRules`). CLDR changes them: Hebrew lost `many` (20, 30, 40, …) in CLDR 42, French,
-//! Spanish, Italian, Portuguese, Catalan and Galician gained a `many` for exact millions in CLDR
-//! 38, Vietnamese a `one` in CLDR 48. `fluent-bundle` still selects with CLDR 37
+//! `Intl.PluralRules`). CLDR changes them: Hebrew lost `many` (20, 30, 40, …) in CLDR 42, French
+//! gained a `many` for exact millions in CLDR 38 (Spanish, Italian, Portuguese, Catalan and
+//! Galician since), Vietnamese a `one` by CLDR 49. `fluent-bundle` still selects with CLDR 37
 //! (intl_pluralrules), whose rules also drop the modulus of a range (it calls Arabic 103 `other`,
 //! where CLDR's `n % 100 = 3..10` makes it `few`), so for those numbers its form and Placard's
 //! differ, deliberately.
@@ -100,8 +100,8 @@ impl Plurals {
     /// without the decimals.
     ///
     /// A category CLDR keeps for numbers in compact notation is left out, though exact millions
-    /// written out take it too: the `many` French, Spanish, Italian, Portuguese, Catalan and
-    /// Galician have had since CLDR 38 ("1,5 M de fichiers", "1 000 000 de fichiers"). Fluent
+    /// written out take it too: the `many` of French (since CLDR 38), Spanish, Italian, Portuguese,
+    /// Catalan and Galician ("1,5 M de fichiers", "1 000 000 de fichiers"). Fluent
     /// writes numbers out, and Mozilla's plural table, which translations are written against
     /// (compare-locales and Pontoon use it), does not list it: French is `["one", "other"]`.
     /// Breton's `many`, which exact millions take whatever the notation, stays.

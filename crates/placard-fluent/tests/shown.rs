@@ -182,7 +182,7 @@ fn where_fluent_bundles_plural_rules_are_out_of_date_the_shown_form_is_current_c
             "Many files (\u{2068}1000000\u{2069})",
             "CLDR 38: French `many`",
         ),
-        ("vi", 1.0, "\u{2068}1\u{2069} files", "One file", "CLDR 48: Vietnamese `one`"),
+        ("vi", 1.0, "\u{2068}1\u{2069} files", "One file", "CLDR 49: Vietnamese `one`"),
         ("ar", 103.0, "\u{2068}103\u{2069} files", "A few files (\u{2068}103\u{2069})", "`n % 100 = 3..10`"),
         ("ar", 3.5, "A few files (\u{2068}3.5\u{2069})", "\u{2068}3.5\u{2069} files", "3.5 is not in `3..10`"),
     ] {

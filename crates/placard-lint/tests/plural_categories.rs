@@ -25,8 +25,8 @@ fn one_form_languages_have_one_category() {
 
 #[test]
 fn other_languages_have_their_cldr_count() {
-    // Current CLDR: Vietnamese has `one` (0 and 1) since CLDR 48, French and Portuguese a `many`
-    // for millions since CLDR 38.
+    // Current CLDR (49): Vietnamese has `one` (0 and 1), French and Portuguese a `many` for
+    // millions; CLDR 37 had neither.
     for (code, count) in [
         ("en-US", 2),
         ("de", 2),
