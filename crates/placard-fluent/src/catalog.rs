@@ -1,8 +1,20 @@
 //! One locale's messages and terms: listed per file (compare-locales compares file by file) and
 //! indexed by id across the locale (references resolve locale-wide, as a bundle built from all of
 //! the locale's files resolves them).
+//!
+//! An id may be defined in several files that are alternatives, of which an application loads
+//! one: Thunderbird's `mail/branding/{nightly,tb_beta,thunderbird}/brand.ftl` all define
+//! `-brand-short-name`, and in cs only the release branding gives it `.gender` and
+//! `.case-status`. One rule, [`Catalog::resolve`], says what a reference resolves to, for the
+//! evaluator (every form, the shown form) and for the `unresolved-reference` check alike: the
+//! definition with the most attributes (the first of those in file order), for every reference to
+//! the id, so that the forms of a message are those of one branding, the one that gives the
+//! terms their grammar; and for an attribute that definition lacks, the first definition that has
+//! it, so that no reference some branding answers is called unresolved.
 
-use rustc_hash::FxHashMap;
+use std::collections::hash_map;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use fluent_syntax::ast::{Attribute, Comment, Entry, Identifier, Pattern};
 
@@ -103,6 +115,8 @@ pub struct Catalog<'a> {
     files: Vec<FileEntries<'a>>,
     by_path: FxHashMap<&'a str, usize>,
     by_id: FxHashMap<(EntryKind, &'a str), EntryRef<'a>>,
+    /// The ids more than one file defines.
+    alternatives: FxHashSet<(EntryKind, &'a str)>,
 }
 
 impl<'a> Catalog<'a> {
@@ -124,12 +138,20 @@ impl<'a> Catalog<'a> {
         let by_path = files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
         let mut by_id =
             FxHashMap::with_capacity_and_hasher(files.iter().map(|f| f.entries.len()).sum(), Default::default());
+        let mut alternatives = FxHashSet::default();
         for file in &files {
-            for entry in &file.entries {
-                by_id.entry((entry.kind, entry.id.name)).or_insert(*entry);
+            for entry in file.unique() {
+                match by_id.entry((entry.kind, entry.id.name)) {
+                    hash_map::Entry::Vacant(first) => {
+                        first.insert(*entry);
+                    }
+                    hash_map::Entry::Occupied(_) => {
+                        alternatives.insert((entry.kind, entry.id.name));
+                    }
+                }
             }
         }
-        Catalog { files, by_path, by_id }
+        Catalog { files, by_path, by_id, alternatives }
     }
 
     pub fn files(&self) -> &[FileEntries<'a>] {
@@ -145,9 +167,38 @@ impl<'a> Catalog<'a> {
         self.by_path.get(path).copied()
     }
 
-    /// The entry that a reference to `(kind, name)` resolves to.
+    /// The first definition of the id, in file order (what a reference to it resolves to, unless
+    /// an alternative definition has what the first lacks: see [`Catalog::resolve`]).
     pub fn get(&self, kind: EntryKind, name: &str) -> Option<EntryRef<'a>> {
         self.by_id.get(&(kind, name)).copied()
+    }
+
+    /// The definition a reference to the id's value (`attribute` `None`) or to one of its
+    /// attributes resolves to, `None` when no definition has it. An id one file defines resolves
+    /// to that definition. An id several files define resolves to the definition with the most
+    /// attributes, the first of those in file order, or, for an attribute that one lacks, to the
+    /// first definition that has it. In Thunderbird's cs, `{ -brand-short-name(case: "dat") }`
+    /// and `{ -brand-short-name.case-status -> ... }` both resolve to the release branding's
+    /// term, which declines the name and has `.case-status`, though the beta branding, which
+    /// has neither, comes first.
+    pub fn resolve(&self, kind: EntryKind, name: &str, attribute: Option<&str>) -> Option<EntryRef<'a>> {
+        let first = self.get(kind, name)?;
+        if !self.alternatives.contains(&(kind, name)) {
+            return first.pattern(attribute).is_some().then_some(first);
+        }
+        let richest = self
+            .definitions(kind, name)
+            .reduce(|best, d| if d.attributes.len() > best.attributes.len() { d } else { best })
+            .unwrap_or(first);
+        if richest.pattern(attribute).is_some() {
+            return Some(richest);
+        }
+        self.definitions(kind, name).find(|d| d.pattern(attribute).is_some())
+    }
+
+    /// Every definition of the id, one per file that defines it (the file's first), in file order.
+    pub fn definitions(&self, kind: EntryKind, name: &str) -> impl Iterator<Item = EntryRef<'a>> {
+        self.files.iter().filter_map(move |f| f.get(kind, name).copied())
     }
 
     /// Resolves a user-facing id: `name`, `-name`, optionally followed by `.attribute`.
@@ -223,6 +274,32 @@ mod tests {
         assert!(catalog.lookup("other.alt").and_then(|e| e.pattern(Some("alt"))).is_some());
         assert!(catalog.lookup("missing").is_none());
         assert_eq!(catalog.file("b.ftl").map(|f| f.entries.len()), Some(2));
+    }
+
+    #[test]
+    fn an_id_several_files_define_resolves_to_the_definition_with_the_most_attributes() {
+        // As Thunderbird's cs brandings, in path order: the beta branding gives `-brand` no grammar.
+        let beta = ParsedFile::parse(
+            "-brand = Thunderbird Beta\n-vendor = Mozilla\n    .beta-only = x\n-product = Thunderbird\n".to_owned(),
+        );
+        let release = ParsedFile::parse(
+            "-brand = { $case ->\n   *[nom] Thunderbird\n    [dat] Thunderbirdu\n}\n    .gender = masculine\n    .case-status = with-cases\n-vendor = Mozilla\n    .gender = feminine\n    .case-status = with-cases\n-product = Thunderbird\n"
+                .to_owned(),
+        );
+        let other = ParsedFile::parse("-single = One\n".to_owned());
+        let catalog = Catalog::new([("beta.ftl", &beta), ("release.ftl", &release), ("other.ftl", &other)]);
+        let file = |attribute| catalog.resolve(EntryKind::Term, "brand", attribute).map(|e| e.file);
+        assert_eq!(catalog.get(EntryKind::Term, "brand").map(|e| e.file), Some(0), "the first definition");
+        // The value and the attributes: all the release branding's.
+        assert_eq!([file(None), file(Some("case-status")), file(Some("gender"))], [Some(1); 3]);
+        assert_eq!(file(Some("case_status")), None);
+        // An attribute only the poorer definition has is that one's; equals resolve to the first.
+        let vendor = |attribute| catalog.resolve(EntryKind::Term, "vendor", attribute).map(|e| e.file);
+        assert_eq!([vendor(None), vendor(Some("gender")), vendor(Some("beta-only"))], [Some(1), Some(1), Some(0)]);
+        assert_eq!(catalog.resolve(EntryKind::Term, "product", None).map(|e| e.file), Some(0));
+        assert_eq!(catalog.resolve(EntryKind::Term, "single", None).map(|e| e.file), Some(2));
+        assert!(catalog.resolve(EntryKind::Term, "single", Some("gender")).is_none());
+        assert_eq!(catalog.definitions(EntryKind::Term, "brand").count(), 2);
     }
 
     #[test]

@@ -215,7 +215,7 @@ impl<'f, 'c, 'a, D: Domain> Evaluator<'f, 'c, 'a, D> {
             let attr = attribute.map(|a| format!(".{a}")).unwrap_or_default();
             format!("{{{sigil}{name}{attr}}}")
         };
-        let Some(pattern) = self.fmt.catalog.get(kind, name).and_then(|e| e.pattern(attribute)) else {
+        let Some(pattern) = self.fmt.catalog.resolve(kind, name, attribute).and_then(|e| e.pattern(attribute)) else {
             self.problem(Problem::Unresolved { kind, name: name.to_owned(), attribute: attribute.map(str::to_owned) });
             return self.domain.text(&shown());
         };

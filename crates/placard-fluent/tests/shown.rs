@@ -1,6 +1,7 @@
 //! The shown form (the text the build draws) against fluent-bundle, the formatter applications
 //! use: for every case the two give the same text, isolation marks included, and the shown form is
-//! one of the forms the checks list.
+//! one of the forms the checks list. The exceptions are plural categories where fluent-bundle's
+//! rules are out of date or wrong, each listed with its reason.
 
 use std::collections::HashMap;
 
@@ -138,13 +139,17 @@ fn the_shown_form_is_what_fluent_bundle_formats() {
     }
     // A string that spells a numeric key is not that number.
     cases.push(("en-GB", "by-name", three));
-    // Plural categories of several languages, and exact numeric keys before categories.
+    // Plural categories of several languages, fractions included, and exact numeric keys before
+    // categories.
     for (locale, numbers) in [
-        ("en-GB", &[0.0, 1.0, 2.0, 5.0][..]),
+        ("en-GB", &[0.0, 1.0, 2.0, 5.0, 1.5][..]),
         ("pl", &[1.0, 3.0, 5.0, 22.0, 1.5]),
-        ("ar", &[0.0, 1.0, 2.0, 3.0, 11.0, 100.0]),
-        ("ja", &[1.0, 7.0]),
-        ("cy", &[0.0, 1.0, 2.0, 3.0, 6.0]),
+        ("ru", &[1.0, 2.0, 5.0, 21.0, 0.5, 2.5]),
+        ("ar", &[0.0, 1.0, 2.0, 3.0, 11.0, 100.0, 0.5]),
+        ("ja", &[1.0, 7.0, 1.5]),
+        ("cy", &[0.0, 1.0, 2.0, 3.0, 6.0, 1.5]),
+        ("fr", &[0.0, 1.0, 1.5, 2.0]),
+        ("he", &[1.0, 2.0, 3.0, 1.5]),
     ] {
         for &n in numbers {
             for id in ["plural", "exact", "with-function"] {
@@ -158,6 +163,32 @@ fn the_shown_form_is_what_fluent_bundle_formats() {
             fluent_bundle(locale, id, variables),
             "{locale} {id} with {variables:?}"
         );
+    }
+}
+
+/// Where fluent-bundle's plural rules are out of date or wrong, the shown form takes current
+/// CLDR's category, the one Thunderbird and Firefox select (they format with ICU's
+/// `Intl.PluralRules`). fluent-bundle selects with intl_pluralrules: CLDR 37, and modulo rules
+/// that drop the modulus.
+#[test]
+fn where_fluent_bundles_plural_rules_are_out_of_date_the_shown_form_is_current_cldrs() {
+    for (locale, n, fluent_bundle_shows, shown, why) in [
+        ("he", 20.0, "Many files (\u{2068}20\u{2069})", "\u{2068}20\u{2069} files", "CLDR 42 dropped Hebrew `many`"),
+        ("he", 0.5, "\u{2068}0.5\u{2069} files", "One file", "CLDR 42: Hebrew fractions below 1 are `one`"),
+        (
+            "fr",
+            1_000_000.0,
+            "\u{2068}1000000\u{2069} files",
+            "Many files (\u{2068}1000000\u{2069})",
+            "CLDR 38: French `many`",
+        ),
+        ("vi", 1.0, "\u{2068}1\u{2069} files", "One file", "CLDR 49: Vietnamese `one`"),
+        ("ar", 103.0, "\u{2068}103\u{2069} files", "A few files (\u{2068}103\u{2069})", "`n % 100 = 3..10`"),
+        ("ar", 3.5, "A few files (\u{2068}3.5\u{2069})", "\u{2068}3.5\u{2069} files", "3.5 is not in `3..10`"),
+    ] {
+        let variables = vars(&[("count", Value::Number(n))]);
+        assert_eq!(fluent_bundle(locale, "plural", &variables), fluent_bundle_shows, "fluent-bundle, {locale} {n}");
+        assert_eq!(placard(locale, "plural", &variables), shown, "{locale} {n}: {why}");
     }
 }
 

@@ -95,10 +95,19 @@ impl<'a, 'r> LocaleContext<'a, 'r> {
     /// Each message of this translation (the first definition in each file) with the reference's
     /// message of the same id in the same file, and the file's index; nothing for the reference.
     pub fn translated_messages(&self) -> impl Iterator<Item = (usize, EntryRef<'a>, EntryRef<'r>)> + '_ {
+        self.translated_messages_where(|_| true)
+    }
+
+    /// [`LocaleContext::translated_messages`], of the messages `wanted` keeps; it is asked before
+    /// the reference is looked up (a check that needs a `.style` skips the lookup for the rest).
+    pub fn translated_messages_where(
+        &self,
+        wanted: impl Fn(&EntryRef<'a>) -> bool + Copy,
+    ) -> impl Iterator<Item = (usize, EntryRef<'a>, EntryRef<'r>)> {
         let reference = self.reference;
         self.catalog.files().iter().enumerate().flat_map(move |(i, file)| {
             let ref_file = reference.and_then(|r| r.catalog.file(file.path));
-            file.unique().filter(|e| e.kind == EntryKind::Message).filter_map(move |entry| {
+            file.unique().filter(move |e| e.kind == EntryKind::Message && wanted(e)).filter_map(move |entry| {
                 let ref_entry = ref_file?.get(EntryKind::Message, entry.id.name)?;
                 Some((i, *entry, *ref_entry))
             })

@@ -9,7 +9,8 @@
 //! An id may be defined in several files that are alternatives, of which a build loads one:
 //! Thunderbird's `mail/branding/{thunderbird,tb_beta,nightly}/brand.ftl`. A reference resolves
 //! when some definition the application could load has what it asks for (the release branding
-//! may give `-brand-short-name` a `.case-status` that the beta branding leaves out).
+//! may give `-brand-short-name` a `.case-status` that the beta branding leaves out): the catalog's
+//! one rule ([`placard_fluent::Catalog::resolve`]), by which the evaluator formats it too.
 //!
 //! One fault, one finding: a reference to a message or term the locale lacks but the reference
 //! locale has is the untranslated entry's `missing-message` (its lacking attribute a
@@ -99,7 +100,7 @@ fn term_attribute(
     message: String,
 ) -> (Severity, String, String) {
     let mut names: Vec<&str> =
-        definitions(cx, EntryKind::Term, term).flat_map(|d| d.attributes.iter().map(|a| a.id.name)).collect();
+        cx.catalog.definitions(EntryKind::Term, term).flat_map(|d| d.attributes.iter().map(|a| a.id.name)).collect();
     names.sort_unstable();
     names.dedup();
     let hint = if names.is_empty() {
@@ -132,29 +133,16 @@ pub(crate) fn unresolved(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference:
         return None;
     }
     let shown = || display(kind, reference.name, reference.attribute);
-    let Some(first) = cx.catalog.get(kind, reference.name) else {
+    if cx.catalog.get(kind, reference.name).is_none() {
         return Some(format!("`{}` is not defined in this locale", shown()));
-    };
-    if has_target(&first, reference.attribute) {
-        return None; // the common case: the first definition has it
     }
-    if definitions(cx, kind, reference.name).any(|d| has_target(&d, reference.attribute)) {
-        return None; // an alternative file defines it with what the reference asks for
+    if cx.catalog.resolve(kind, reference.name, reference.attribute).is_some() {
+        return None;
     }
     match reference.attribute {
         Some(attribute) => Some(format!("`{}` has no attribute `.{attribute}`", display(kind, reference.name, None))),
         None => Some(format!("`{}` has no value to show", shown())),
     }
-}
-
-/// Whether `entry` has the attribute, or (for `None`) a value.
-fn has_target(entry: &EntryRef<'_>, attribute: Option<&str>) -> bool {
-    entry.pattern(attribute).is_some()
-}
-
-/// Every definition of the id in the locale, one per file that defines it, in file order.
-fn definitions<'a>(cx: &LocaleContext<'a, '_>, kind: EntryKind, name: &str) -> impl Iterator<Item = EntryRef<'a>> {
-    cx.catalog.files().iter().filter_map(move |f| f.get(kind, name).copied())
 }
 
 /// Whether what `reference` lacks in this translation is already reported by the comparison
@@ -165,14 +153,13 @@ fn reported_as_missing(cx: &LocaleContext<'_, '_>, kind: EntryKind, reference: &
     let Some(ref_cx) = cx.reference else {
         return false;
     };
-    let mut in_reference = definitions(ref_cx, kind, reference.name).peekable();
-    if in_reference.peek().is_none() {
+    if ref_cx.catalog.get(kind, reference.name).is_none() {
         return false; // the reference does not have it either: a typo, or a gap of its own
     }
     if cx.catalog.get(kind, reference.name).is_none() {
         return true;
     }
-    kind == EntryKind::Message && in_reference.any(|d| has_target(&d, reference.attribute))
+    kind == EntryKind::Message && ref_cx.catalog.resolve(kind, reference.name, reference.attribute).is_some()
 }
 
 /// A translation's reference that the reference locale's same entry also makes, unresolved there.

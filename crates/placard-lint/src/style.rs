@@ -11,27 +11,17 @@
 //! reports any translation as "reference is a CSS spec", which would be a false error).
 
 use placard_core::{Code, Diagnostic, Severity};
-use placard_fluent::EntryKind;
 use placard_fluent::ast::{Pattern, PatternElement};
 
 use crate::LocaleContext;
 
 pub fn check(cx: &LocaleContext<'_, '_>, out: &mut Vec<Diagnostic>) {
     // Only messages with a `.style` are looked up in the reference: a handful in a product's tree.
-    let styled = cx.catalog.files().iter().enumerate().flat_map(|(i, file)| {
-        file.unique()
-            .filter(|e| e.kind == EntryKind::Message)
-            .filter_map(move |e| Some((i, file, e, e.attribute("style")?)))
-    });
-    for (i, file, entry, style) in styled {
-        let Some(ref_entry) =
-            cx.reference.and_then(|r| r.catalog.file(file.path)?.get(EntryKind::Message, entry.id.name))
-        else {
-            continue;
-        };
-        let (Some(text), Some(ref_text)) =
-            (plain(&style.value), ref_entry.attribute("style").and_then(|a| plain(&a.value)))
-        else {
+    for (i, entry, ref_entry) in cx.translated_messages_where(|e| e.attribute("style").is_some()) {
+        let (Some(text), Some(ref_text)) = (
+            entry.attribute("style").and_then(|a| plain(&a.value)),
+            ref_entry.attribute("style").and_then(|a| plain(&a.value)),
+        ) else {
             continue;
         };
         let Some(Ok(wanted)) = sizes(ref_text) else {

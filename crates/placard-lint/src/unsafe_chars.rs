@@ -201,7 +201,7 @@ pub(crate) fn written_at(cx: &LocaleContext<'_, '_>, id: &str, what: &str) -> Op
                 ReferenceKind::Term => EntryKind::Term,
                 _ => return None,
             };
-            cx.catalog.get(kind, r.name).map(|e| (e, r.attribute))
+            cx.catalog.resolve(kind, r.name, r.attribute).map(|e| (e, r.attribute))
         });
         let referenced: Vec<_> = referenced.collect();
         stack.extend(referenced.into_iter().rev());

@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_core::{Code, Diagnostic, Locale, Severity};
-use placard_fluent::ParsedFile;
-use placard_lint::{FileInput, LocaleInput, Report, Required, Rules, lint};
+mod support;
+
+use placard_core::{Code, Diagnostic, Severity};
+use placard_lint::{Report, Required, Rules};
 
 const NUMBER: &str = "0131 556 3535";
 
@@ -18,27 +19,12 @@ fn fixture(name: &str) -> PathBuf {
 /// Lints `locales` (code and main.ftl text; the first is the reference) with `message` required
 /// to contain the helpline number, as the fixtures' pipeline.yaml files say.
 fn lint_sources(locales: &[(&str, String)], message: &str) -> Report {
-    let parsed: Vec<ParsedFile> = locales.iter().map(|(_, text)| ParsedFile::parse(text.clone())).collect();
-    let displays: Vec<String> = locales.iter().map(|(code, _)| format!("locales/{code}/main.ftl")).collect();
-    let dirs: Vec<String> = locales.iter().map(|(code, _)| format!("locales/{code}")).collect();
-    let tags: Vec<Locale> = locales.iter().map(|(code, _)| Locale::parse(code).expect("tag")).collect();
-    let inputs: Vec<LocaleInput<'_>> = locales
-        .iter()
-        .enumerate()
-        .map(|(i, (code, _))| LocaleInput {
-            code,
-            locale: &tags[i],
-            display_dir: &dirs[i],
-            files: vec![FileInput { path: "main.ftl", display: &displays[i], parsed: &parsed[i], encoding: &[] }],
-        })
-        .collect();
     let rules = Rules {
         strict: true,
         required: vec![Required { message: message.into(), contains: vec![NUMBER.into()] }],
         ..Rules::default()
     };
-    let all: Vec<&LocaleInput<'_>> = inputs.iter().collect();
-    lint(Some(&inputs[0]), &all, &rules)
+    support::lint_texts("main.ftl", locales, &rules)
 }
 
 fn lint_fixture(name: &str, message: &str) -> Report {
