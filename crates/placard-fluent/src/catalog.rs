@@ -14,7 +14,7 @@
 
 use std::collections::hash_map;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use fluent_syntax::ast::{Attribute, Comment, Entry, Identifier, Pattern};
 
@@ -115,8 +115,11 @@ pub struct Catalog<'a> {
     files: Vec<FileEntries<'a>>,
     by_path: FxHashMap<&'a str, usize>,
     by_id: FxHashMap<(EntryKind, &'a str), EntryRef<'a>>,
-    /// The ids more than one file defines.
-    alternatives: FxHashSet<(EntryKind, &'a str)>,
+    /// The ids more than one file defines, each with its index in `definitions`.
+    alternatives: FxHashMap<(EntryKind, &'a str), usize>,
+    /// Every definition of each of `alternatives` (each file's first), in file order: a
+    /// reference to one of them is resolved without a lookup in every file.
+    definitions: Vec<Vec<EntryRef<'a>>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -138,20 +141,25 @@ impl<'a> Catalog<'a> {
         let by_path = files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
         let mut by_id =
             FxHashMap::with_capacity_and_hasher(files.iter().map(|f| f.entries.len()).sum(), Default::default());
-        let mut alternatives = FxHashSet::default();
+        let mut alternatives: FxHashMap<(EntryKind, &'a str), usize> = FxHashMap::default();
+        let mut definitions: Vec<Vec<EntryRef<'a>>> = Vec::new();
         for file in &files {
             for entry in file.unique() {
                 match by_id.entry((entry.kind, entry.id.name)) {
                     hash_map::Entry::Vacant(first) => {
                         first.insert(*entry);
                     }
-                    hash_map::Entry::Occupied(_) => {
-                        alternatives.insert((entry.kind, entry.id.name));
+                    hash_map::Entry::Occupied(first) => {
+                        let i = *alternatives.entry((entry.kind, entry.id.name)).or_insert_with(|| {
+                            definitions.push(vec![*first.get()]);
+                            definitions.len() - 1
+                        });
+                        definitions[i].push(*entry);
                     }
                 }
             }
         }
-        Catalog { files, by_path, by_id, alternatives }
+        Catalog { files, by_path, by_id, alternatives, definitions }
     }
 
     pub fn files(&self) -> &[FileEntries<'a>] {
@@ -183,7 +191,7 @@ impl<'a> Catalog<'a> {
     /// has neither, comes first.
     pub fn resolve(&self, kind: EntryKind, name: &str, attribute: Option<&str>) -> Option<EntryRef<'a>> {
         let first = self.get(kind, name)?;
-        if !self.alternatives.contains(&(kind, name)) {
+        if !self.alternatives.contains_key(&(kind, name)) {
             return first.pattern(attribute).is_some().then_some(first);
         }
         let richest = self
@@ -197,8 +205,12 @@ impl<'a> Catalog<'a> {
     }
 
     /// Every definition of the id, one per file that defines it (the file's first), in file order.
-    pub fn definitions(&self, kind: EntryKind, name: &str) -> impl Iterator<Item = EntryRef<'a>> {
-        self.files.iter().filter_map(move |f| f.get(kind, name).copied())
+    pub fn definitions(&self, kind: EntryKind, name: &str) -> impl Iterator<Item = EntryRef<'a>> + '_ {
+        let (one, all): (Option<EntryRef<'a>>, &[EntryRef<'a>]) = match self.alternatives.get(&(kind, name)) {
+            Some(&i) => (None, &self.definitions[i]),
+            None => (self.get(kind, name), &[]),
+        };
+        one.into_iter().chain(all.iter().copied())
     }
 
     /// Resolves a user-facing id: `name`, `-name`, optionally followed by `.attribute`.
