@@ -13,6 +13,9 @@ use serde::Deserialize;
 use crate::Error;
 use crate::yaml::{At, Faults, Tolerant};
 
+/// A colour as `Rgba` reads it, for the schema: an editor flags `#ffd4000` as Placard does.
+const COLOUR: &str = r"^\s*#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\s*$";
+
 /// A Placard template: one kind of asset (an Instagram square, an A4 poster) described once for
 /// every language. Placard fills its text layers with each locale's messages and fits the text in
 /// its boxes. Sizes and boxes are in canvas pixels; paths are relative to this file.
@@ -58,6 +61,7 @@ pub(crate) struct RawTemplate {
 struct RawBackground {
     /// A colour, `"#rgb"`, `"#rrggbb"` or `"#rrggbbaa"` (quoted: in YAML `#` starts a comment); under
     /// an `image`, the colour its transparent parts show.
+    #[schemars(regex(pattern = COLOUR))]
     color: Option<At<String>>,
     /// A gradient from one colour to another.
     gradient: Option<RawGradient>,
@@ -71,8 +75,10 @@ struct RawBackground {
 #[schemars(rename = "Gradient")]
 struct RawGradient {
     /// The first colour, e.g. `"#1b1f4a"`.
+    #[schemars(regex(pattern = COLOUR))]
     from: At<String>,
     /// The last colour.
+    #[schemars(regex(pattern = COLOUR))]
     to: At<String>,
     /// The direction in degrees: 0 is left to right, 90 top to bottom (default 0).
     #[serde(default)]
@@ -123,6 +129,7 @@ struct RawLayer {
     #[schemars(range(min = 0.5, max = 4.0))]
     line_height: Option<At<f32>>,
     /// The text colour, `"#rgb"`, `"#rrggbb"` or `"#rrggbbaa"`, quoted (default `"#ffffff"`).
+    #[schemars(regex(pattern = COLOUR))]
     color: Option<At<String>>,
     /// `start`, `centre` (or `center`) or `end`, in reading order: mirrored for right-to-left
     /// locales (default start).
@@ -171,6 +178,7 @@ enum RawSize {
 #[schemars(rename = "Band")]
 struct RawBand {
     /// The band's colour, quoted, e.g. `"#ffd400"`.
+    #[schemars(regex(pattern = COLOUR))]
     color: At<String>,
     /// `[vertical, horizontal]` px between the band's edge and the text (default `[0, 0]`).
     #[serde(default)]

@@ -97,6 +97,9 @@ fn the_schema_flags_a_misspelt_key_and_a_misplaced_value() {
     assert!(errors.contains("colour"), "{errors}");
     assert!(errors.contains("/layers/0/box"), "{errors}");
     assert!(errors.contains("/layers/0/align"), "{errors}");
+    std::fs::write(&card, "size: [1080, 1080]\nbackground: { color: \"#000\" }\nlayers:\n  - text: helpline\n    box: [60, 760, 960, 260]\n    band: { color: \"#ffd4000\" }\n").expect("write");
+    let errors = validate(&card, &schema("template")).join("\n");
+    assert!(errors.contains("/layers/0/band") && errors.contains("#ffd4000"), "a colour Placard cannot read: {errors}");
     let pipeline = dir.path().join("pipeline.yaml");
     std::fs::write(&pipeline, "locales: {dir: l, reference: en-GB, stirct: false}\nlimits: {ftl_file_mb: 32}\n")
         .expect("write");
