@@ -43,29 +43,48 @@ impl Inputs {
         if config.templates.is_empty() {
             return Err(BuildError::input(&config.path, "`templates` is empty: list the template files to build"));
         }
+        // Every template is read and every fault of every one reported, with the font families
+        // they name; a template with a fault is not built.
+        let mut faults = Vec::new();
         let mut templates = Vec::new();
         for path in &config.templates {
-            let template = Template::load(path, &config.root, &config.limits)?;
-            if templates.iter().any(|t: &Template| t.name == template.name) {
-                return Err(BuildError::input(path, format!("another template is also called `{}`", template.name)));
+            match Template::load(path, &config.root, &config.limits) {
+                Ok(template) if templates.iter().any(|t: &Template| t.name == template.name) => {
+                    faults.push(placard_pipeline::Error::Config {
+                        path: path.clone(),
+                        line: None,
+                        column: None,
+                        message: format!("another template is also called `{}`", template.name),
+                    });
+                }
+                Ok(template) => templates.push(template),
+                Err(error) => faults.push(error),
             }
-            templates.push(template);
         }
-        for name in only {
-            if !templates.iter().any(|t| &t.name == name) {
-                let known: Vec<&str> = templates.iter().map(|t| t.name.as_str()).collect();
-                return Err(BuildError::input(
-                    &config.path,
-                    format!("--template {name}: no such template (known: {})", known.join(", ")),
-                ));
+        if faults.is_empty() {
+            for name in only {
+                if !templates.iter().any(|t| &t.name == name) {
+                    let known: Vec<&str> = templates.iter().map(|t| t.name.as_str()).collect();
+                    return Err(BuildError::input(
+                        &config.path,
+                        format!("--template {name}: no such template (known: {})", known.join(", ")),
+                    ));
+                }
             }
         }
         templates.retain(|t| only.is_empty() || only.contains(&t.name));
 
-        let (fonts, fonts_hash) = load_fonts(&families.dir)?;
+        let (fonts, fonts_hash) = match load_fonts(&families.dir) {
+            Ok(loaded) => loaded,
+            Err(BuildError::Input { path, message }) if !faults.is_empty() => {
+                faults.push(placard_pipeline::Error::Config { path, line: None, column: None, message });
+                return Err(placard_pipeline::Error::from_faults(faults).expect("faults").into());
+            }
+            Err(error) => return Err(error),
+        };
         for (locale, family) in &families.families {
             if !fonts.has_family(family) {
-                return Err(unknown_family(&config.path, &format!("fonts.families.{locale}"), family, &fonts));
+                faults.push(unknown_family(&config.path, None, &format!("fonts.families.{locale}"), family, &fonts));
             }
         }
         for template in &templates {
@@ -74,9 +93,13 @@ impl Inputs {
                     && let Some(family) = &text.font
                     && !fonts.has_family(family)
                 {
-                    return Err(unknown_family(&template.path, &format!("layers[{i}].font"), family, &fonts));
+                    let at = template.layer_at.get(i).copied();
+                    faults.push(unknown_family(&template.path, at, &format!("layers[{i}].font"), family, &fonts));
                 }
             }
+        }
+        if let Some(error) = placard_pipeline::Error::from_faults(faults) {
+            return Err(error.into());
         }
 
         let mut images = BTreeMap::new();
@@ -133,12 +156,21 @@ impl Inputs {
     }
 }
 
-fn unknown_family(path: &Path, key: &str, family: &str, fonts: &FontLibrary) -> BuildError {
+/// A family no font in the fonts folder has, named at `at` (line, column) where known.
+fn unknown_family(
+    path: &Path,
+    at: Option<(u32, u32)>,
+    key: &str,
+    family: &str,
+    fonts: &FontLibrary,
+) -> placard_pipeline::Error {
     let known: Vec<&str> = fonts.families().collect();
-    BuildError::input(
-        path,
-        format!("{key}: no font of family `{family}` in fonts.dir (families: {})", known.join(", ")),
-    )
+    placard_pipeline::Error::Config {
+        path: path.to_owned(),
+        line: at.map(|(line, _)| u64::from(line)),
+        column: at.map(|(_, column)| u64::from(column)),
+        message: format!("{key}: no font of family `{family}` in fonts.dir (families: {})", known.join(", ")),
+    }
 }
 
 /// Every .ttf/.otf file in `dir`, in name order, and one hash over all of them (it is part of each

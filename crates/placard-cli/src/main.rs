@@ -242,7 +242,7 @@ fn new_locale(config: &std::path::Path, args: &NewLocaleArgs) -> ExitCode {
     let created =
         match loaded.and_then(|workspace| placard_pipeline::new_locale(&workspace, &args.code, args.add_to_pipeline)) {
             Ok(created) => created,
-            Err(error) => return unusable(&error),
+            Err(error) => return unusable_as(Speak::Human, &error),
         };
     let code = &args.code;
     let mut out = format!(
@@ -356,7 +356,7 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             let _ = writeln!(anstream::stderr(), "error: {error}");
             ExitCode::from(EXIT_ERRORS)
         }
-        Err(error) => unusable(&error),
+        Err(error) => unusable_as(Speak::Human, &error),
     }
 }
 
@@ -453,10 +453,12 @@ enum Speak {
     Github,
 }
 
-/// An error that knows the file (and line and column) it is about.
+/// An error that knows the file (and line and column) it is about, and each fault it holds.
 trait Located: std::error::Error {
     fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)>;
     fn detail(&self) -> String;
+    /// Every fault, each located: one, or all that were found in a file or a build's templates.
+    fn faults(&self) -> Vec<&dyn Located>;
 }
 
 impl Located for placard_pipeline::Error {
@@ -465,6 +467,9 @@ impl Located for placard_pipeline::Error {
     }
     fn detail(&self) -> String {
         placard_pipeline::Error::detail(self)
+    }
+    fn faults(&self) -> Vec<&dyn Located> {
+        placard_pipeline::Error::faults(self).iter().map(|e| e as &dyn Located).collect()
     }
 }
 
@@ -475,32 +480,48 @@ impl Located for placard_build::BuildError {
     fn detail(&self) -> String {
         placard_build::BuildError::detail(self)
     }
+    fn faults(&self) -> Vec<&dyn Located> {
+        match self {
+            placard_build::BuildError::Pipeline(e) => Located::faults(e),
+            other => vec![other],
+        }
+    }
 }
 
 /// Reports unusable input in `speak`'s format (JSON and annotations on stdout, where the rest of
-/// that output goes; the human text on stderr) and returns exit code 2.
+/// that output goes; the human text on stderr), every fault of it, and returns exit code 2.
 fn unusable_as(speak: Speak, error: &dyn Located) -> ExitCode {
-    let rendered = match speak {
-        Speak::Human => return unusable(error),
-        Speak::Json | Speak::Github => {
-            let here = std::env::current_dir().unwrap_or_default();
-            let location = error.location();
-            let report = placard_report::unusable::Unusable {
-                file: location.map(|(path, _, _)| placard_pipeline::relative(path, &here)),
-                line: location.and_then(|(_, line, _)| line),
-                column: location.and_then(|(_, _, column)| column),
-                message: error.detail(),
-            };
-            if speak == Speak::Json {
-                placard_report::unusable::json(&report)
-            } else {
-                placard_report::unusable::github(&report)
-            }
-        }
-    };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush());
-    let _ = writeln!(anstream::stderr(), "error: {error}");
+    let faults = error.faults();
+    if speak == Speak::Human && faults.len() == 1 {
+        return unusable(error);
+    }
+    if speak != Speak::Human {
+        let here = std::env::current_dir().unwrap_or_default();
+        let problems: Vec<placard_report::unusable::Unusable> = faults
+            .iter()
+            .map(|fault| {
+                let location = fault.location();
+                placard_report::unusable::Unusable {
+                    file: location.map(|(path, _, _)| placard_pipeline::relative(path, &here)),
+                    line: location.and_then(|(_, line, _)| line),
+                    column: location.and_then(|(_, _, column)| column),
+                    message: fault.detail(),
+                }
+            })
+            .collect();
+        let rendered = if speak == Speak::Json {
+            placard_report::unusable::json(&problems)
+        } else {
+            placard_report::unusable::github(&problems)
+        };
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush());
+    }
+    let mut text: String = faults.iter().map(|fault| format!("error: {fault}\n")).collect();
+    if faults.len() > 1 {
+        text.push_str(&format!("error: {} problems in the input; nothing was checked\n", faults.len()));
+    }
+    let _ = anstream::stderr().write_all(text.as_bytes());
     ExitCode::from(EXIT_UNUSABLE)
 }
 

@@ -9,78 +9,136 @@ use std::path::{Path, PathBuf};
 use placard_core::Limits;
 use placard_fluent::forms::Value;
 use placard_lint::{Required, Rules};
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::Error;
+use crate::yaml::{At, Faults, Tolerant};
 
 /// The file used when `-c/--config` is not given.
 pub const DEFAULT_CONFIG: &str = "pipeline.yaml";
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
+/// A Placard job: where the translations, fonts and templates are, and the rules every locale must
+/// pass. Paths are relative to this file's folder. Every key is described in docs/pipeline.md.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "the keys of pipeline.yaml (`locales`, `templates`, ...)")]
+#[schemars(title = "Placard pipeline.yaml")]
+pub(crate) struct RawConfig {
+    /// A name for the campaign; not used by the checks.
     campaign: Option<String>,
+    /// Where the translations are, which locale is the reference, and which locales to check.
     locales: RawLocales,
+    /// Rules every locale must pass: a message that must exist and show each `contains` string
+    /// exactly, in reading order (the helpline's name and number).
     #[serde(default)]
-    required: Vec<RawRequired>,
+    required: Vec<At<Tolerant<RawRequired>>>,
+    /// Values the application passes to messages (a string or a number each): a selector on one of
+    /// them shows only the variant it chooses.
     #[serde(default)]
     variables: BTreeMap<String, RawValue>,
+    /// Where the campaign's fonts are and which family each locale's text is shaped with.
     fonts: Option<RawFonts>,
+    /// The template files to build, e.g. `assets/templates/instagram-square.yaml`; each must stay
+    /// inside the project folder.
     #[serde(default)]
-    templates: Vec<Spanned<String>>,
+    templates: Vec<At<String>>,
+    /// Where the built images go.
     output: Option<RawOutput>,
+    /// How much input Placard takes before it stops; raise a limit only when a real file needs it
+    /// (docs/RELIABILITY.md lists every key, its default and its ceiling).
     #[serde(default)]
-    limits: BTreeMap<String, Spanned<u64>>,
+    #[schemars(schema_with = "crate::schema::limits")]
+    limits: BTreeMap<String, At<u64>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The `fonts` section.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "`dir` and `families`")]
+#[schemars(rename = "Fonts")]
 struct RawFonts {
-    dir: Spanned<String>,
+    /// The folder of the campaign's fonts: every .ttf and .otf file in it is loaded (never a system
+    /// font).
+    dir: At<String>,
+    /// The family each locale's text is shaped with first, by locale code or language (`ar`,
+    /// `zh-Hans`), with `default` for the rest; a family name, or `{family, line_height}`.
     #[serde(default)]
-    families: BTreeMap<String, RawFamily>,
+    families: BTreeMap<String, At<RawFamily>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// A font family, by name or with a line-height factor.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields, expecting = "a family name, or `{ family: NAME, line_height: FACTOR }`")]
+#[schemars(rename = "Family")]
 enum RawFamily {
+    /// The family's name, as the font file gives it, e.g. `Noto Sans Arabic`.
     Name(String),
-    Detailed { family: String, line_height: Option<f32> },
+    /// A family and a factor on every template line height (Nastaliq needs about 1.6).
+    Detailed {
+        /// The family's name, as the font file gives it.
+        family: String,
+        /// A factor on every line height of this locale's text, 0.5 to 3.
+        #[schemars(range(min = 0.5, max = 3.0))]
+        line_height: Option<f32>,
+    },
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The `output` section.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "`dir`")]
+#[schemars(rename = "Output")]
 struct RawOutput {
+    /// The folder the images, manifest.json and the contact sheet are written to (default `dist`;
+    /// `placard build --out DIR` overrides it).
     dir: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The `locales` section.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "`dir`, `reference` and the other keys of `locales`")]
+#[schemars(rename = "Locales")]
 struct RawLocales {
+    /// The folder with one sub-folder per locale, each named by its BCP 47 tag (`pl`, `zh-Hans`).
     dir: String,
-    reference: Spanned<String>,
-    only: Option<Vec<Spanned<String>>>,
+    /// The source locale (e.g. `en-GB`): every other locale is compared with it, file by file.
+    reference: At<String>,
+    /// Check only these locales (default: every folder under `dir`).
+    only: Option<Vec<At<String>>>,
+    /// Whether a missing message is an error (`true`, the default) or a warning (`false`, for a
+    /// product that ships partial translations with fallback).
     strict: Option<bool>,
+    /// Message and term ids (`-brand-short-name`) defined by files outside this tree.
     #[serde(default)]
-    external: Vec<Spanned<String>>,
+    external: Vec<At<String>>,
+    /// A folder code that is not itself a BCP 47 tag, mapped to the tag it stands for
+    /// (`ur_PK: ur-PK`); the folder keeps its name everywhere.
     #[serde(default)]
-    aliases: BTreeMap<String, Spanned<String>>,
+    aliases: BTreeMap<String, At<String>>,
+    /// Folders under `dir` that are not locales (a `_configs` folder): not read, not reported.
     #[serde(default)]
-    exclude: Vec<Spanned<String>>,
+    exclude: Vec<At<String>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One rule of `required`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "a rule: `message` and `contains`")]
+#[schemars(rename = "Required")]
 struct RawRequired {
-    message: Spanned<String>,
-    contains: Spanned<Vec<String>>,
+    /// The message the rule is about: `id`, `-term` or `id.attribute` (e.g. `deterrence-card.alt`).
+    message: At<String>,
+    /// Text that must appear exactly in every form of the message a reader could see, e.g.
+    /// `["Stop It Now", "0131 556 3535"]`.
+    #[schemars(length(min = 1))]
+    contains: At<Vec<String>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// A value the application passes to messages.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged, expecting = "a number or a string")]
+#[schemars(rename = "Variable")]
 enum RawValue {
+    /// A number: a selector on it chooses by the locale's plural rules.
     Number(f64),
+    /// A string: a selector on it chooses the variant of that name.
     String(String),
 }
 
@@ -156,51 +214,52 @@ impl Config {
         Config::parse(path, text)
     }
 
-    /// Validates `text` as the contents of the pipeline file at `path`.
+    /// Validates `text` as the contents of the pipeline file at `path`: every fault in it at once.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
-        let raw: RawConfig = crate::yaml::parse(path, text)?;
+        let faults = Faults::new(path);
+        let config = faults.read::<RawConfig>(text).map(|raw| Config::check(path, raw, &faults));
+        faults.finish(config)
+    }
+
+    /// The validated form of `raw`, every fault recorded in `faults` (the value is then unused).
+    fn check(path: &Path, raw: RawConfig, faults: &Faults) -> Config {
         let root = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
         };
-        let invalid = |at: &serde_saphyr::Location, message: String| Error::Config {
-            path: path.to_owned(),
-            line: Some(at.line()),
-            column: Some(at.column()),
-            message,
-        };
         let mut required = Vec::new();
         for rule in raw.required {
+            let Tolerant(Some(rule)) = rule.value else { continue };
             if !is_message_id(&rule.message.value) {
-                return Err(invalid(
-                    &rule.message.referenced,
+                faults.at(
+                    &rule.message,
                     format!("`{}` is not a message id: write `id`, `-term` or `id.attribute`", rule.message.value),
-                ));
+                );
             }
             if rule.contains.value.is_empty() || rule.contains.value.iter().any(|s| s.trim().is_empty()) {
-                return Err(invalid(
-                    &rule.contains.referenced,
+                faults.at(
+                    &rule.contains,
                     format!("required message `{}` needs at least one non-empty `contains` string", rule.message.value),
-                ));
+                );
             }
             required.push(Required { message: rule.message.value, contains: rule.contains.value });
         }
         let mut external = HashSet::new();
         for id in raw.locales.external {
             if !is_message_id(&id.value) || id.value.contains('.') {
-                return Err(invalid(&id.referenced, format!("`{}` is not a message or term id", id.value)));
+                faults.at(&id, format!("`{}` is not a message or term id", id.value));
             }
             external.insert(id.value);
         }
         let mut aliases = BTreeMap::new();
         for (code, tag) in raw.locales.aliases {
             if let Err(why) = placard_core::Locale::with_tag(&code, &tag.value) {
-                return Err(invalid(
-                    &tag.referenced,
+                faults.at(
+                    &tag,
                     format!(
                         "locales.aliases.{code}: {why}; an alias names the tag the folder stands for, e.g. `ja-JP`"
                     ),
-                ));
+                );
             }
             aliases.insert(code, tag.value);
         }
@@ -217,50 +276,53 @@ impl Config {
             .collect();
         let mut templates = Vec::new();
         for template in raw.templates {
-            let resolved = crate::paths::inside(&root, &template.value)
-                .map_err(|why| invalid(&template.referenced, format!("template `{}` {why}", template.value)))?;
-            templates.push(resolved);
+            match crate::paths::inside(&root, &template.value) {
+                Ok(resolved) => templates.push(resolved),
+                Err(why) => faults.at(&template, format!("template `{}` {why}", template.value)),
+            }
         }
-        let fonts = match raw.fonts {
-            Some(fonts) => {
-                // Like locales.dir, the fonts folder is the owner's choice and may be shared.
-                let dir = root.join(&fonts.dir.value);
-                let mut families = BTreeMap::new();
-                let mut line_heights = BTreeMap::new();
-                for (locale, family) in fonts.families {
-                    match family {
-                        RawFamily::Name(name) => {
-                            families.insert(locale, name);
-                        }
-                        RawFamily::Detailed { family, line_height } => {
-                            if let Some(factor) = line_height {
-                                if !(0.5..=3.0).contains(&factor) {
-                                    return Err(invalid(
-                                        &fonts.dir.referenced,
-                                        format!("fonts.families.{locale}.line_height {factor}: use 0.5 to 3"),
-                                    ));
-                                }
+        let fonts = raw.fonts.map(|fonts| {
+            // Like locales.dir, the fonts folder is the owner's choice and may be shared.
+            let dir = root.join(&fonts.dir.value);
+            let mut families = BTreeMap::new();
+            let mut line_heights = BTreeMap::new();
+            for (locale, family) in fonts.families {
+                match family.value {
+                    RawFamily::Name(name) => {
+                        families.insert(locale, name);
+                    }
+                    RawFamily::Detailed { family: name, line_height } => {
+                        if let Some(factor) = line_height {
+                            if (0.5..=3.0).contains(&factor) {
                                 line_heights.insert(locale.clone(), factor);
+                            } else {
+                                faults.at_line(
+                                    family.line,
+                                    family.column,
+                                    format!("fonts.families.{locale}.line_height {factor}: use 0.5 to 3"),
+                                );
                             }
-                            families.insert(locale, family);
                         }
+                        families.insert(locale, name);
                     }
                 }
-                Some(FontsConfig { dir, families, line_heights })
             }
-            None => None,
-        };
+            FontsConfig { dir, families, line_heights }
+        });
         let mut limits = Limits::default();
         for (key, value) in &raw.limits {
-            limits.set(key, value.value).map_err(|why| invalid(&value.referenced, why.to_string()))?;
+            match limits.set(key, value.value) {
+                Err(placard_core::LimitError::UnknownKey(_)) => {
+                    let names: Vec<&'static str> = placard_core::LIMIT_KEYS.iter().map(|k| k.name).collect();
+                    faults.at(value, format!("limits: {}", crate::yaml::unknown_key(key, &names)));
+                }
+                Err(why) => faults.at(value, why.to_string()),
+                Ok(()) => {}
+            }
         }
         let out_dir = root.join(raw.output.map_or_else(|| "dist".to_owned(), |o| o.dir));
-        let locale = |s: Spanned<String>| ConfiguredLocale {
-            code: s.value,
-            line: s.referenced.line() as u32,
-            column: s.referenced.column() as u32,
-        };
-        Ok(Config {
+        let locale = |s: At<String>| ConfiguredLocale { code: s.value, line: s.line as u32, column: s.column as u32 };
+        Config {
             path: path.to_owned(),
             locales_dir: root.join(&raw.locales.dir),
             root,
@@ -274,7 +336,7 @@ impl Config {
             templates,
             out_dir,
             limits,
-        })
+        }
     }
 
     /// The locale a folder named `code` is: its alias's tag, a legacy code's, or the code itself.
@@ -357,7 +419,9 @@ mod tests {
         assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
         assert!(err.to_string().contains("placeable_depth 100000: use 1 to 128"), "{err}");
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  ftl_size: 1\n").expect_err("unknown");
-        assert!(err.to_string().contains("unknown limit `ftl_size`"), "{err}");
+        assert!(err.to_string().contains("limits: unknown key `ftl_size`; the keys here are `ftl_file_mib`"), "{err}");
+        let err = parse("locales: {dir: l, reference: en}\nlimits:\n  ftl_file_mb: 32\n").expect_err("typo");
+        assert!(err.to_string().contains("unknown key `ftl_file_mb`; did you mean `ftl_file_mib`?"), "{err}");
         let err = parse("locales: {dir: l, reference: en}\nlimits:\n  forms: lots\n").expect_err("not a number");
         assert!(matches!(err, Error::Config { line: Some(3), .. }), "{err}");
     }
@@ -376,6 +440,27 @@ mod tests {
             parse("locales:\n  dir: l\n  reference: en-US\n  aliases:\n    ja-JP-mac: ja_JP\n").expect_err("bad tag");
         assert!(matches!(err, Error::Config { line: Some(5), .. }), "{err}");
         assert!(err.to_string().contains("`ja_JP` is not a valid BCP 47 language tag"), "{err}");
+    }
+
+    #[test]
+    fn every_fault_of_the_file_is_reported_in_file_order() {
+        let err = parse(
+            "locales:\n  dir: l\n  reference: en-GB\n  stirct: false\n  aliases: {mozilla-ur: ur_PK}\ntemplates: [../shared/card.yaml]\nrequired:\n  - message: helpline\n    contians: [x]\n  - message: \"bad id!\"\n    contains: [x]\n",
+        )
+        .expect_err("faults");
+        let faults: Vec<String> = err.faults().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            faults,
+            [
+                "job/pipeline.yaml:4:3: locales: unknown key `stirct`; did you mean `strict`?",
+                "job/pipeline.yaml:5:25: locales.aliases.mozilla-ur: `ur_PK` is not a valid BCP 47 language tag; an alias \
+                 names the tag the folder stands for, e.g. `ja-JP`",
+                "job/pipeline.yaml:6:13: template `../shared/card.yaml` leads outside the project folder",
+                "job/pipeline.yaml:9:5: required[0]: unknown key `contians`; did you mean `contains`?",
+                "job/pipeline.yaml:10:14: `bad id!` is not a message id: write `id`, `-term` or `id.attribute`",
+            ]
+        );
+        assert!(err.to_string().starts_with("5 problems in the input:\n  job/pipeline.yaml:4:3: "), "{err}");
     }
 
     #[test]

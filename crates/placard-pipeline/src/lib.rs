@@ -6,6 +6,7 @@ mod config;
 mod error;
 mod new_locale;
 mod paths;
+pub mod schema;
 mod stage;
 mod template;
 mod workspace;

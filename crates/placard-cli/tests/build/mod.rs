@@ -234,7 +234,12 @@ fn bad_templates_and_inputs_exit_2_naming_file_and_key_and_write_nothing() {
             "image: broken.png",
             "background.image ./templates/broken.png: cannot decode the image",
         ),
-        ("templates/card.yaml", "size: [480, 300]", "size: [480, 300]\nsizee: 1", "unknown field `sizee`"),
+        (
+            "templates/card.yaml",
+            "size: [480, 300]",
+            "size: [480, 300]\nsizee: 1",
+            "unknown key `sizee`; did you mean `size`?",
+        ),
     ];
     for (file, from, to, expected) in cases {
         let project = golden_copy();
