@@ -87,9 +87,10 @@ impl Plurals {
 
     /// Which categories the locale's numbers fall into, in CLDR's order (`zero`, `one`, `two`,
     /// `few`, `many`, `other`): `["one", "few", "many", "other"]` for Russian; `None` when CLDR
-    /// has no rules for the language. Found by selecting sample numbers (integers 0-200, powers
-    /// of ten, decimals with one and two digits): for every language they reach the categories
-    /// CLDR defines (a test compares them with ICU4X's list).
+    /// has no rules for the language. ICU4X lists them for current CLDR; for CLDR 37 they are
+    /// found by selecting sample numbers (integers 0-200, powers of ten, decimals with one and
+    /// two digits), which reach every category CLDR defines (a test compares the two for the
+    /// languages both know).
     pub fn category_names(&self) -> Option<Vec<&'static str>> {
         self.reached().map(|(_, all)| names(all))
     }
@@ -127,17 +128,32 @@ impl Plurals {
                 return None;
             }
             let mut whole = [false; 6];
-            for n in (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]) {
-                if let Some(category) = self.select(&n.to_string()) {
-                    whole[category] = true;
+            let mut all = [false; 6];
+            let integers = (0..=200u32).chain([1_000, 10_000, 100_000, 1_000_000]);
+            match self.rules.as_ref()? {
+                // ICU4X lists the rules' categories; whole numbers are sampled as numbers.
+                Rules::Current(rules) => {
+                    for n in integers {
+                        whole[index(rules.category_for(n))] = true;
+                    }
+                    for category in rules.categories() {
+                        all[index(category)] = true;
+                    }
                 }
-            }
-            let mut all = whole;
-            let decimals =
-                (0..=250u32).flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
-            for sample in decimals {
-                if let Some(category) = self.select(&sample) {
-                    all[category] = true;
+                Rules::Cldr37(_) => {
+                    for n in integers {
+                        if let Some(category) = self.select(&n.to_string()) {
+                            whole[category] = true;
+                        }
+                    }
+                    all = whole;
+                    let decimals = (0..=250u32)
+                        .flat_map(|n| [format!("{}.{}", n / 10, n % 10), format!("{}.{:02}", n / 100, n % 100)]);
+                    for sample in decimals {
+                        if let Some(category) = self.select(&sample) {
+                            all[category] = true;
+                        }
+                    }
                 }
             }
             for (count, compact) in whole.iter_mut().zip(self.compact_notation()) {
