@@ -196,29 +196,52 @@ pub const THUMBNAIL_WIDTH: u32 = 240;
 /// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
 /// and `dir="rtl"` on right-to-left rows, with links to the translator context pages of `context`
 /// locales. Self-contained: no scripts, no network.
+/// What the contact sheet shows beside the manifest.
+#[derive(Clone, Copy, Debug)]
+pub struct Sheet<'a> {
+    pub campaign: &'a str,
+    /// Locales with a translator context page.
+    pub context: &'a [&'a str],
+    /// Locales not built: their text failed lint.
+    pub blocked: &'a [String],
+    /// Assets the layout checks refused.
+    pub refused: &'a [crate::Refused],
+    /// Template names in pipeline.yaml's order: the sheet's columns.
+    pub order: &'a [&'a str],
+    /// Phrases that must not break across lines (the required strings: the helpline).
+    pub keep: &'a [&'a str],
+}
+
 /// The contact sheet: every published asset, and what was not published and why (the locales
 /// whose text failed lint, the assets the layout checks refused), so the sheet says what lint says.
-pub fn contact_sheet(
-    manifest: &Manifest,
-    campaign: &str,
-    context: &[&str],
-    blocked: &[String],
-    refused: &[crate::Refused],
-) -> String {
-    let mut templates: Vec<&str> = manifest.assets.iter().map(|a| a.template.as_str()).collect();
-    templates.sort_unstable();
-    templates.dedup();
+pub fn contact_sheet(manifest: &Manifest, sheet: &Sheet<'_>) -> String {
+    let Sheet { campaign, context, blocked, refused, order, keep } = *sheet;
+    // Templates in pipeline.yaml's order; those an earlier build made and this run did not
+    // load (kept from outside its scope) follow in name order.
+    let mut templates: Vec<&str> = order.to_vec();
+    let mut others: Vec<&str> =
+        manifest.assets.iter().map(|a| a.template.as_str()).filter(|t| !order.contains(t)).collect();
+    others.sort_unstable();
+    others.dedup();
+    templates.extend(others);
+    templates.retain(|t| manifest.assets.iter().any(|a| a.template == *t));
     let mut locales: Vec<(&str, &str)> = manifest.assets.iter().map(|a| (a.locale.as_str(), a.dir.as_str())).collect();
     locales.sort_unstable();
     locales.dedup();
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} — Placard contact sheet</title>\n\
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — Placard contact sheet</title>\n\
          <style>\nbody{{font-family:system-ui,sans-serif;margin:1.5rem;background:#f4f4f6;color:#111}}\n\
          table{{border-collapse:collapse}}th,td{{border:1px solid #ccd;padding:.5rem;vertical-align:top;background:#fff}}\n\
-         th{{background:#e8e8f0;position:sticky;top:0}}img{{display:block;max-width:220px;max-height:220px;border:1px solid #ddd}}\n\
-         figcaption{{font-size:.75rem;max-width:220px;margin-top:.3rem;color:#333}}\n</style>\n</head>\n<body>\n\
+         th{{background:#e8e8f0;position:sticky;top:0}}\n\
+         img{{display:block;width:auto;height:auto;max-width:220px;max-height:220px;border:1px solid #ddd}}\n\
+         figcaption{{font-size:.75rem;max-width:220px;margin-top:.3rem;color:#333}}\n\
+         @media (max-width:40rem){{body{{margin:.75rem}}table,tbody,tr,th,td{{display:block}}thead{{display:none}}\
+         td{{border-top:none}}tbody th{{position:static}}td[data-template]::before{{content:attr(data-template);display:block;font-weight:600;margin-bottom:.3rem}}\
+         img{{max-width:100%;max-height:60vh}}figcaption{{max-width:none}}}}\n\
+         </style>\n</head>\n<body>\n\
          <h1>{title}</h1>\n<p>{count} files. Click a thumbnail for the full-size image.</p>\n<table>\n<thead><tr><th>locale</th>",
         title = escape(campaign),
         count = manifest.assets.len(),
@@ -235,19 +258,22 @@ pub fn contact_sheet(
         };
         let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{header}</th>", l = escape(locale), d = escape(dir));
         for t in &templates {
-            html.push_str("<td>");
+            let _ = write!(html, "<td data-template=\"{}\">", escape(t));
             // The thumbnail links to the first format (PNG when there is one); the others follow.
             let mut formats: Vec<&AssetRecord> =
                 manifest.assets.iter().filter(|a| a.locale == *locale && a.template == *t).collect();
             formats.sort_by_key(|a| (a.format != "png", a.format.clone()));
             if let Some(a) = formats.first() {
                 let alt = a.alt.as_deref().unwrap_or("");
+                // The caption shows the alt text to the designer; a screen reader reads it once,
+                // from the image. The helpline never wraps inside it: its spaces do not break.
                 let _ = write!(
                     html,
-                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption><span dir=\"ltr\">{size}</span> {formats}<br>{alt}</figcaption></figure>",
+                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption><span dir=\"ltr\">{size}</span> {formats}<br><bdi aria-hidden=\"true\">{shown}</bdi></figcaption></figure>",
                     p = escape(&a.path),
                     thumb = escape(&a.thumbnail),
                     alt = escape(alt),
+                    shown = escape(&placard_layout::keep_together(alt, keep)),
                     w = THUMBNAIL_WIDTH,
                     h = (u64::from(a.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(a.width.max(1))).max(1),
                     size = size(a),
@@ -377,7 +403,15 @@ mod tests {
             placard: "0".into(),
             assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
         };
-        let html = contact_sheet(&manifest, "not-my-friend", &[], &[], &[]);
+        let sheet = Sheet {
+            campaign: "not-my-friend",
+            context: &[],
+            blocked: &[],
+            refused: &[],
+            order: &["square"],
+            keep: &["0131 556 3535"],
+        };
+        let html = contact_sheet(&manifest, &sheet);
         assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
         // A size in a right-to-left row would read 1080×1080 backwards without its own direction.
         assert!(html.contains("<span dir=\"ltr\">1080×1080</span>"));
@@ -385,6 +419,41 @@ mod tests {
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"ar/square.png\""));
         assert!(html.contains("src=\"thumbs/ar/square.png\""));
+    }
+
+    #[test]
+    fn columns_follow_the_pipeline_and_the_helpline_never_wraps_in_a_caption() {
+        let asset = |template: &str, alt: &str| AssetRecord {
+            locale: "ar".into(),
+            template: template.into(),
+            format: "png".into(),
+            path: format!("ar/{template}.png"),
+            width: 1080,
+            height: 1920,
+            dpi: None,
+            bytes: 1,
+            alt: Some(alt.into()),
+            dir: "rtl".into(),
+            layers: vec![],
+            inputs: String::new(),
+            thumbnail: format!("thumbs/ar/{template}.png"),
+            sha256: String::new(),
+        };
+        let manifest = Manifest {
+            placard: "0".into(),
+            assets: vec![asset("story", "اتصل 0131 556 3535"), asset("square", "x"), asset("older", "y")],
+        };
+        let order = ["story", "square"];
+        let sheet =
+            Sheet { campaign: "c", context: &[], blocked: &[], refused: &[], order: &order, keep: &["0131 556 3535"] };
+        let html = contact_sheet(&manifest, &sheet);
+        let column = |t: &str| html.find(&format!("<th>{t}</th>")).unwrap_or_else(|| panic!("a {t} column"));
+        assert!(column("story") < column("square"), "pipeline order, not name order");
+        assert!(column("square") < column("older"), "a template this run did not load comes last");
+        assert!(html.contains("0131\u{a0}556\u{a0}3535"), "no break inside the number");
+        assert_eq!(html.matches("اتصل").count(), 2, "once in the alt attribute, once shown");
+        assert!(html.contains("<bdi aria-hidden=\"true\">اتصل"), "the shown copy is not read twice");
+        assert!(html.contains("name=\"viewport\""), "sized for a phone");
     }
 
     #[test]

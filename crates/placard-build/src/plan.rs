@@ -19,7 +19,9 @@ use crate::assess::{Assessed, Composer, layout_report};
 use crate::context::{context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
-use crate::output::{AssetRecord, Manifest, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic};
+use crate::output::{
+    AssetRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic,
+};
 use crate::scene::{Composed, family_for};
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
@@ -319,7 +321,20 @@ pub fn build(
         }
     }
     context.sort_unstable();
-    let mut sheet = contact_sheet(&manifest, campaign, &context, &blocked, &refused);
+    // Columns in pipeline.yaml's order whatever `--template` chose, so a partial build keeps
+    // the sheet's layout: a template this run did not load is known by its file's name.
+    let order: Vec<&str> = config
+        .templates
+        .iter()
+        .filter_map(|path| match inputs.templates.iter().find(|t| &t.path == path) {
+            Some(loaded) => Some(loaded.name.as_str()),
+            None => path.file_stem().and_then(|s| s.to_str()),
+        })
+        .collect();
+    let mut sheet = contact_sheet(
+        &manifest,
+        &Sheet { campaign, context: &context, blocked: &blocked, refused: &refused, order: &order, keep: &keep },
+    );
     if options.live_reload {
         let id: String =
             Sha256::digest(manifest.to_json().as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();

@@ -1,6 +1,6 @@
 //! The contact sheet and a translator context page in a real browser: headless Chromium (Debian's
-//! `chromium`, which `.ci/run` installs). Every thumbnail and crop must load, and right-to-left
-//! rows must render right to left. Screenshots are saved under `target/browser/` to look at.
+//! `chromium`, which `.ci/run` installs). Every thumbnail and crop must load, thumbnails must keep
+//! their proportions, and right-to-left rows must render right to left. Screenshots are saved under `target/browser/` to look at.
 //! Without Chromium the test says so and passes: set PLACARD_CHROMIUM to use another binary.
 
 use std::fs;
@@ -38,7 +38,11 @@ async function inspect(frame) {
   images.forEach(img => img.loading = 'eager');
   for (const img of images) {
     try { await img.decode(); } catch (e) {}
-    out.push(`img ${img.getAttribute('src')} ${img.naturalWidth > 0 ? 'ok' : 'BROKEN'}`);
+    // Shown in its own proportions (natural against displayed size, inside the border)?
+    const natural = img.naturalWidth / Math.max(img.naturalHeight, 1);
+    const shown = img.clientWidth / Math.max(img.clientHeight, 1);
+    const kept = Math.abs(shown / natural - 1) < 0.03 ? 'true-proportions' : `DISTORTED ${img.clientWidth}x${img.clientHeight}`;
+    out.push(`img ${img.getAttribute('src')} ${img.naturalWidth > 0 ? 'ok' : 'BROKEN'} ${kept}`);
   }
   for (const div of doc.querySelectorAll('.crop')) {
     const url = getComputedStyle(div).backgroundImage.slice(5, -2);
@@ -111,7 +115,9 @@ fn contact_sheet_and_context_pages_load_every_image_and_render_rtl_rows_right_to
     let sheet = inspect(&browser, &dist, "index.html");
     let images: Vec<&String> = sheet.iter().filter(|l| l.starts_with("img ")).collect();
     assert_eq!(images.len(), 4, "one thumbnail per locale of the golden project: {sheet:#?}");
-    assert!(images.iter().all(|l| l.ends_with(" ok")), "every thumbnail loads: {sheet:#?}");
+    assert!(images.iter().all(|l| l.contains(" ok ")), "every thumbnail loads: {sheet:#?}");
+    // The golden card is 480×300: a thumbnail squeezed into a square box would be distorted.
+    assert!(images.iter().all(|l| l.ends_with(" true-proportions")), "thumbnails keep their proportions: {sheet:#?}");
     for locale in ["ar", "ur"] {
         let row = sheet.iter().find(|l| l.starts_with(&format!("tr {locale} "))).expect("a row");
         // The caption reads right to left, and the image size inside it is not reversed.
