@@ -43,12 +43,27 @@ pub fn classify(c: char) -> Option<Invisible> {
 }
 
 /// Whether `text` holds a character [`classify`] recognises. memchr jumps between the lead
-/// bytes such characters can start with, and only there is a character decoded, so ordinary
-/// text in any script (typographic quotes and ellipses included) is passed over at memory speed.
+/// bytes such characters can start with; the next byte rules out most (ordinary text in any
+/// script, kana included, shares some lead bytes), and only what is left is decoded, so
+/// typographic quotes and ellipses (which share `E2 80` with the zero-width characters) pass.
 pub fn may_contain_invisible(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Lead bytes are character boundaries, so the slice at a hit starts with a whole character.
-    let candidate = |i: usize| text[i..].chars().next().and_then(classify).is_some();
+    let candidate = |i: usize| {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let prefix = match bytes[i] {
+            0xC2 => next == 0xAD,                 // U+00AD
+            0xCD => next == 0x8F,                 // U+034F
+            0xD8 => next == 0x9C,                 // U+061C
+            0xE1 => next == 0x85 || next == 0xA0, // U+115F, U+1160, U+180E
+            0xE2 => next == 0x80 || next == 0x81, // U+200B..U+206F
+            0xE3 => next == 0x85,                 // U+3164
+            0xEF => next >= 0xBB,                 // U+FEFF, U+FFA0, U+FFF9..
+            0xF3 => next == 0xA0,                 // U+E0000..
+            _ => false,
+        };
+        // Lead bytes are character boundaries, so the slice at a hit starts with a whole character.
+        prefix && text[i..].chars().next().and_then(classify).is_some()
+    };
     memchr::memchr3_iter(0xE2, 0xC2, 0xEF, bytes).any(candidate)
         || memchr::memchr3_iter(0xD8, 0xE1, 0xE3, bytes).any(candidate)
         || memchr::memchr2_iter(0xCD, 0xF3, bytes).any(candidate)

@@ -20,6 +20,10 @@ use rayon::prelude::*;
 
 const RUNS: usize = 15;
 
+// The allocator the `placard` binary uses, so the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let corpus = std::env::var_os("PLACARD_BENCH_CORPUS")
         .map(PathBuf::from)

@@ -83,8 +83,13 @@ impl Workspace {
         let mut codes: BTreeSet<&str> = self.selected.iter().map(String::as_str).collect();
         codes.extend(self.reference().map(|r| r.code.as_str()));
         let codes: Vec<&str> = codes.into_iter().collect();
+        // One locale per thread, its files read one after another: a thread never starts a
+        // second locale while it waits, so no more than one locale per thread is in memory.
+        // With fewer locales than threads (`--locale pl`), each locale's files are read in
+        // parallel instead.
+        let files_in_parallel = codes.len() < rayon::current_num_threads();
         let staged: Vec<Result<Staged, Error>> =
-            codes.par_iter().map(|code| self.stage(&linter, code, ids, sources)).collect();
+            codes.par_iter().map(|code| self.stage(&linter, code, ids, sources, files_in_parallel)).collect();
         let mut checked = Checked::default();
         let mut reports = Vec::new();
         for staged in staged {
@@ -111,12 +116,13 @@ impl Workspace {
         code: &str,
         ids: &[&str],
         keep_sources: bool,
+        files_in_parallel: bool,
     ) -> Result<Staged, Error> {
         let read;
         let loaded: &LoadedLocale = match self.kept(code) {
             Some(kept) => kept,
             None => {
-                read = self.read(code)?;
+                read = self.read(code, files_in_parallel)?;
                 &read
             }
         };

@@ -198,34 +198,34 @@ impl Workspace {
         let mut workspace =
             Workspace { config, locales, kept: Vec::new(), selected, diagnostics, pseudo: BTreeSet::new() };
         if reference_ok {
-            let reference = workspace.read(&workspace.config.reference.code)?;
+            let reference = workspace.read(&workspace.config.reference.code, true)?;
             workspace.kept.push(reference);
         }
         Ok(workspace)
     }
 
-    /// Reads and parses the files of the folder `code` (files in parallel), refusing a file or
-    /// a locale over the limits.
-    pub(crate) fn read(&self, code: &str) -> Result<LoadedLocale, Error> {
+    /// Reads and parses the files of the folder `code` (in parallel when `parallel` is set),
+    /// refusing a file or a locale over the limits.
+    pub(crate) fn read(&self, code: &str, parallel: bool) -> Result<LoadedLocale, Error> {
         let folder = self.locales.iter().find(|l| l.code == code).expect("a found locale folder");
         let limits = &self.config.limits;
-        let files = folder
-            .files
-            .par_iter()
-            .map(|(path, rel)| {
-                let (bytes, modified) = read_ftl(path, limits.ftl_file_bytes)?;
-                let decoded = decode(bytes);
-                Ok(LoadedFile {
-                    display: format!("{}/{rel}", folder.display_dir),
-                    path: rel.clone(),
-                    encoding: decoded.problems,
-                    parsed: ParsedFile::parse_with(decoded.text, limits),
-                    modified,
-                })
+        let read = |(path, rel): &(PathBuf, String)| {
+            let (bytes, modified) = read_ftl(path, limits.ftl_file_bytes)?;
+            let decoded = decode(bytes);
+            Ok(LoadedFile {
+                display: format!("{}/{rel}", folder.display_dir),
+                path: rel.clone(),
+                encoding: decoded.problems,
+                parsed: ParsedFile::parse_with(decoded.text, limits),
+                modified,
             })
-            .collect::<Vec<Result<LoadedFile, Error>>>()
-            .into_iter()
-            .collect::<Result<Vec<_>, Error>>()?;
+        };
+        let files: Vec<Result<LoadedFile, Error>> = if parallel {
+            folder.files.par_iter().map(read).collect()
+        } else {
+            folder.files.iter().map(read).collect()
+        };
+        let files = files.into_iter().collect::<Result<Vec<_>, Error>>()?;
         let locale = LoadedLocale {
             code: folder.code.clone(),
             locale: folder.locale.clone(),

@@ -50,15 +50,16 @@ fn nested(value: &(impl Serialize + ?Sized), indent: usize, items: bool) -> Vec<
     // A slice comes as "[\n" + elements + "\n]", its elements one level in already: as deep
     // as they are in the document less `indent`.
     let body = if items { &raw[2..raw.len() - 2] } else { &raw[..] };
+    let pad = vec![b' '; indent];
     let mut out = Vec::with_capacity(body.len() + body.len() / 8);
-    if items {
-        out.extend(std::iter::repeat_n(b' ', indent));
-    }
-    for &byte in body {
-        out.push(byte);
-        if byte == b'\n' {
-            out.extend(std::iter::repeat_n(b' ', indent));
+    for (i, line) in body.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
         }
+        if i > 0 || items {
+            out.extend_from_slice(&pad);
+        }
+        out.extend_from_slice(line);
     }
     out
 }
