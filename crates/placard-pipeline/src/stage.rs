@@ -152,15 +152,15 @@ impl Workspace {
                 wanted.extend(r.file.as_deref().or(d.file.as_deref()));
             }
         }
-        let others = self.reference().into_iter().flat_map(|r| &r.files);
-        let mut sources: Vec<(String, String)> = loaded
+        // A translation's finding may point into the reference too ("the reference has it here").
+        let others = self.reference().filter(|r| r.code != loaded.code).into_iter().flat_map(|r| &r.files);
+        let sources: Vec<(String, String)> = loaded
             .files
             .iter()
             .chain(others)
             .filter(|f| wanted.contains(f.display.as_str()))
             .map(|f| (f.display.clone(), f.parsed.source_text().to_owned()))
             .collect();
-        sources.dedup_by(|a, b| a.0 == b.0);
         Ok(Staged { code: code.to_owned(), report, texts, sources })
     }
 }
