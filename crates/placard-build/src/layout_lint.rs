@@ -97,18 +97,18 @@ pub fn lint_all(workspace: &Workspace, layout: bool, sources_wanted: bool) -> Re
         report.extend(layout);
         templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }
-    if sources_wanted {
-        add_template_sources(workspace, &mut sources);
+    if let Some(inputs) = inputs.as_ref().filter(|_| sources_wanted) {
+        add_template_sources(workspace, inputs, &mut sources);
     }
     Ok(Linted { report, templates, locales, sources })
 }
 
-/// The text of every template, as findings name them, beside the `.ftl` files.
-pub(crate) fn add_template_sources(workspace: &Workspace, sources: &mut Sources) {
+/// The text of every loaded template (the bytes [`Inputs::load`] read), as findings name them,
+/// beside the `.ftl` files: only a loaded template has findings.
+pub(crate) fn add_template_sources(workspace: &Workspace, inputs: &Inputs, sources: &mut Sources) {
     let root = &workspace.config.root;
-    for path in &workspace.config.templates {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            sources.insert(placard_pipeline::relative(path, root), text);
-        }
+    for template in &inputs.templates {
+        let text = String::from_utf8_lossy(&template.source).into_owned();
+        sources.insert(placard_pipeline::relative(&template.path, root), text);
     }
 }

@@ -112,7 +112,7 @@ pub fn build(
     ids.sort_unstable();
     ids.dedup();
     let Checked { report: mut lint, locales: texts, mut sources } = workspace.check(&ids, true)?;
-    add_template_sources(workspace, &mut sources);
+    add_template_sources(workspace, &inputs, &mut sources);
     let failing: Vec<String> =
         lint.summary.locales.iter().filter(|(_, s)| s.errors > 0).map(|(code, _)| code.clone()).collect();
     let mut missing_locales: Vec<String> = lint

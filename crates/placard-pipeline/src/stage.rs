@@ -171,22 +171,25 @@ fn texts(cx: &LocaleContext<'_, '_>, reference: Option<&LocaleContext<'_, '_>>, 
     let mut out = LocaleTexts::default();
     let sources: Vec<&LocaleContext<'_, '_>> =
         std::iter::once(cx).chain(reference.filter(|r| r.input.code != cx.input.code)).collect();
+    // One line index per file, however many of the ids it defines.
+    let mut indexes: BTreeMap<(usize, usize), LineIndex<'_>> = BTreeMap::new();
     for &id in ids {
         let (name, attribute) = split_attribute(id);
-        let found = sources.iter().find_map(|source| {
+        let found = sources.iter().enumerate().find_map(|(which, source)| {
             let entry = source.catalog.get(EntryKind::Message, name)?;
             let pattern = entry.pattern(attribute)?;
             let text = source.with_formatter(|f| f.shown(pattern).form.text);
-            Some((source, entry, Text { text, from: source.input.code.to_owned() }))
+            Some((which, source, entry, Text { text, from: source.input.code.to_owned() }))
         });
-        let Some((source, entry, text)) = found else {
+        let Some((which, source, entry, text)) = found else {
             out.shown.insert(id.to_owned(), None);
             continue;
         };
         let file = &source.input.files[entry.file];
         let anchor = attribute.and_then(|a| entry.attribute(a)).map_or(entry.id.name, |a| a.id.name);
         if let Some(offset) = file.parsed.offset_of(anchor) {
-            let at = LineIndex::new(file.parsed.text()).line_col(offset);
+            let index = indexes.entry((which, entry.file)).or_insert_with(|| LineIndex::new(file.parsed.text()));
+            let at = index.line_col(offset);
             out.defined_at.insert(
                 id.to_owned(),
                 MessageSource {
