@@ -10,8 +10,11 @@ deterrence-headline = هل تفكّر في الاعتداء الجنسي على 
 deterrence-consequence = أنت على بُعد نقرة واحدة من خسارة كل شيء.
 deterrence-anonymity = الإنترنت لا يضمن لك إخفاء هويتك – لا يوجد مكان للاختباء.
 deterrence-victims = كل صورة تُشارَك لاعتداء جنسي على طفل مصدرها طفلٌ تعرّض للاعتداء.
-# Must show the helpline name and number exactly: pipeline.yaml requires them.
-helpline = هل تقلقك أفكارك؟ احصل على مساعدة سرّية قبل فوات الأوان: { -helpline-name } { -helpline-number }
+# The sentence that leads into the helpline, on the lines above it.
+helpline-lead = هل تقلقك أفكارك؟ احصل على مساعدة سرّية قبل فوات الأوان:
+# The lock-up: the helpline's name and number, drawn on a line of their own, larger than
+# the sentence above. Only the two terms: pipeline.yaml requires them exactly.
+helpline-contact = { -helpline-name } { -helpline-number }
 
 # Alt text for the deterrence images (posters and social cards). Screen-reader
 # users need the helpline as much as anyone, so it is in the alt text too.

@@ -10,8 +10,11 @@ deterrence-headline = Myślisz o tym, by w internecie wykorzystywać seksualnie 
 deterrence-consequence = Jedno kliknięcie dzieli cię od utraty wszystkiego.
 deterrence-anonymity = Internet nie zapewnia anonimowości – nie ma gdzie się ukryć.
 deterrence-victims = Za każdym udostępnionym obrazem przedstawiającym wykorzystywanie seksualne dziecka stoi dziecko, które zostało wykorzystane.
-# Must show the helpline name and number exactly: pipeline.yaml requires them.
-helpline = Niepokoją cię własne myśli? Uzyskaj poufną pomoc, zanim będzie za późno: { -helpline-name } { -helpline-number }
+# The sentence that leads into the helpline, on the lines above it.
+helpline-lead = Niepokoją cię własne myśli? Uzyskaj poufną pomoc, zanim będzie za późno:
+# The lock-up: the helpline's name and number, drawn on a line of their own, larger than
+# the sentence above. Only the two terms: pipeline.yaml requires them exactly.
+helpline-contact = { -helpline-name } { -helpline-number }
 
 # Alt text for the deterrence images (posters and social cards). Screen-reader
 # users need the helpline as much as anyone, so it is in the alt text too.

@@ -10,8 +10,11 @@ deterrence-headline = Думаєш про сексуальне насильст�
 deterrence-consequence = Лише один клік відділяє тебе від утрати всього.
 deterrence-anonymity = Інтернет не забезпечує анонімності – сховатися ніде.
 deterrence-victims = За кожним поширеним зображенням сексуального насильства над дитиною стоїть дитина, яка зазнала насильства.
-# Must show the helpline name and number exactly: pipeline.yaml requires them.
-helpline = Тебе турбують власні думки? Отримай конфіденційну допомогу, поки не стало надто пізно: { -helpline-name } { -helpline-number }
+# The sentence that leads into the helpline, on the lines above it.
+helpline-lead = Тебе турбують власні думки? Отримай конфіденційну допомогу, поки не стало надто пізно:
+# The lock-up: the helpline's name and number, drawn on a line of their own, larger than
+# the sentence above. Only the two terms: pipeline.yaml requires them exactly.
+helpline-contact = { -helpline-name } { -helpline-number }
 
 # Alt text for the deterrence images (posters and social cards). Screen-reader
 # users need the helpline as much as anyone, so it is in the alt text too.

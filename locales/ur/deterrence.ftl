@@ -9,8 +9,11 @@ deterrence-headline = کیا آپ آن لائن مجھ جیسے بچوں کے س
 deterrence-consequence = آپ سب کچھ کھونے سے صرف ایک کلک کی دوری پر ہیں۔
 deterrence-anonymity = انٹرنیٹ آپ کی شناخت چھپا کر نہیں رکھتا – چھپنے کی کوئی جگہ نہیں۔
 deterrence-victims = بچوں سے جنسی زیادتی کی ہر شیئر کی گئی تصویر کسی ایسے بچے کی ہے جس کے ساتھ زیادتی ہوئی۔
-# Must show the helpline name and number exactly: pipeline.yaml requires them.
-helpline = کیا آپ اپنے خیالات سے پریشان ہیں؟ دیر ہونے سے پہلے رازدارانہ مدد حاصل کریں: { -helpline-name } { -helpline-number }
+# The sentence that leads into the helpline, on the lines above it.
+helpline-lead = کیا آپ اپنے خیالات سے پریشان ہیں؟ دیر ہونے سے پہلے رازدارانہ مدد حاصل کریں:
+# The lock-up: the helpline's name and number, drawn on a line of their own, larger than
+# the sentence above. Only the two terms: pipeline.yaml requires them exactly.
+helpline-contact = { -helpline-name } { -helpline-number }
 
 # Alt text for the deterrence images (posters and social cards). Screen-reader
 # users need the helpline as much as anyone, so it is in the alt text too.

@@ -10,8 +10,11 @@ deterrence-headline = 你想在网上对像我这样的孩子实施性侵害吗�
 deterrence-consequence = 你离失去一切，只差一次点击。
 deterrence-anonymity = 互联网无法让你匿名——你无处可藏。
 deterrence-victims = 每一张被分享的儿童性侵害图像，都来自一个遭受过侵害的孩子。
-# Must show the helpline name and number exactly: pipeline.yaml requires them.
-helpline = 你的想法让你担忧吗？在为时已晚之前，获取保密的帮助：{ -helpline-name } { -helpline-number }
+# The sentence that leads into the helpline, on the lines above it.
+helpline-lead = 你的想法让你担忧吗？在为时已晚之前，获取保密的帮助：
+# The lock-up: the helpline's name and number, drawn on a line of their own, larger than
+# the sentence above. Only the two terms: pipeline.yaml requires them exactly.
+helpline-contact = { -helpline-name } { -helpline-number }
 
 # Alt text for the deterrence images (posters and social cards). Screen-reader
 # users need the helpline as much as anyone, so it is in the alt text too.

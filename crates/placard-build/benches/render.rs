@@ -97,6 +97,7 @@ fn card_scene(
         rtl,
         width,
         height,
+        one_line: false,
     };
     let head_block = t.lay_out(&spec(leak(head), 76.0, 1.15, 700, 920.0, 560.0));
     let head_bottom = head_block.extent.map_or(0.0, |e| e.bottom).min(560.0);

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use image::RgbaImage;
 use placard_core::Diagnostic;
 use placard_layout::Typesetter;
-use placard_lint::layout::{Backdrop, ComposedText, MIN_LEGIBLE_SHARE, TemplateGeometry, check_text};
+use placard_lint::layout::{Backdrop, ComposedText, MIN_LEGIBLE_SHARE, TemplateGeometry, check_lockup, check_text};
 use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 use rayon::prelude::*;
 
@@ -112,6 +112,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
             texts,
             backgrounds.get(template.name.as_str()),
             phrases,
+            &workspace.config.rules.lockups,
             typesetter,
         );
         let t = inputs.templates.iter().position(|t| t.name == template.name).expect("a loaded template");
@@ -124,12 +125,8 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
         };
         let backdrop = Backdrop { width: behind.width(), height: behind.height(), rgba: behind.as_raw() };
         let legible_default = (template.width.min(template.height) as f32 * MIN_LEGIBLE_SHARE).round().max(10.0);
-        let text_layers = template.layers.iter().enumerate().filter_map(|(i, l)| match l {
-            Layer::Text(t) => Some((i, t)),
-            Layer::Image(_) => None,
-        });
         let mut findings = Vec::new();
-        for ((index, layer), block) in text_layers.zip(&composed.blocks) {
+        for ((index, layer), block) in text_layers_of(template).zip(&composed.blocks) {
             let Some(Some(_)) = texts.get(&layer.message) else { continue };
             let composed_text = ComposedText {
                 locale,
@@ -148,9 +145,24 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
                 min_legible: layer.min_legible.unwrap_or(legible_default),
             };
             check_text(&composed_text, phrases, &backdrop, &mut findings);
+            if let Some(lockup) = workspace.config.rules.lockup_of(&layer.message) {
+                let lead = text_layers_of(template)
+                    .zip(&composed.blocks)
+                    .find(|((_, l), b)| l.message == lockup.after && b.text.extent.is_some())
+                    .map(|(_, b)| b.text.size);
+                check_lockup(&composed_text, lockup, lead, &mut findings);
+            }
         }
         Assessed { locale, template, composed: keep.then_some(composed), findings }
     }
+}
+
+/// `template`'s text layers and their indices in `layers`, in order (as `Composed::blocks`).
+fn text_layers_of(template: &Template) -> impl Iterator<Item = (usize, &placard_pipeline::TextLayer)> {
+    template.layers.iter().enumerate().filter_map(|(i, l)| match l {
+        Layer::Text(t) => Some((i, t)),
+        Layer::Image(_) => None,
+    })
 }
 
 /// The scene without its text: what the text is read against.
@@ -164,12 +176,15 @@ fn backdrop(composed: &Composed) -> placard_render::Scene {
     }
 }
 
-/// Whether `template`'s backdrop (everything but its text) is the same for every locale.
+/// Whether `template`'s backdrop (everything but its text) is the same for every locale: no band
+/// follows its text and no image changes or moves with the locale (a group moves its images and
+/// bands with the text before them).
 fn shareable(template: &Template) -> bool {
-    template.layers.iter().all(|l| match l {
-        Layer::Text(t) => t.band.is_none_or(|b| !b.hug),
-        Layer::Image(i) => i.locales.is_empty(),
-    })
+    template.groups.iter().all(|g| g.band.is_none())
+        && template.layers.iter().enumerate().all(|(i, l)| match l {
+            Layer::Text(t) => t.band.is_none_or(|b| !b.hug) && (t.band.is_none() || template.group_of(i).is_none()),
+            Layer::Image(image) => image.locales.is_empty() && template.group_of(i).is_none(),
+        })
 }
 
 /// What the layout checks report for a run: the templates' own findings, then every asset's, a

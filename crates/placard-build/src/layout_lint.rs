@@ -30,8 +30,16 @@ pub(crate) fn lint_layout(
 
 /// The template-level (geometry) findings of every template.
 pub(crate) fn template_findings(workspace: &Workspace, geometry: &[TemplateGeometry<'_>]) -> Vec<Diagnostic> {
-    let required = workspace.config.rules.required_messages();
-    geometry.iter().flat_map(|g| placard_lint::layout::check_template(g, &required)).collect()
+    let rules = &workspace.config.rules;
+    let required = rules.required_messages();
+    geometry
+        .iter()
+        .flat_map(|g| {
+            let mut found = placard_lint::layout::check_template(g, &required);
+            found.extend(placard_lint::layout::check_lockup_order(g, &rules.lockups));
+            found
+        })
+        .collect()
 }
 
 /// `template` as the geometry checks see it.
@@ -49,7 +57,13 @@ pub(crate) fn geometry<'t>(workspace: &Workspace, template: &'t Template) -> Tem
                     image.bbox,
                 ),
             };
-            LayerBox { message, label, bbox: bbox.as_array(), at: template.layer_at.get(i).copied() }
+            LayerBox {
+                message,
+                label,
+                bbox: bbox.as_array(),
+                at: template.layer_at.get(i).copied(),
+                group: template.group_of(i),
+            }
         })
         .collect();
     TemplateGeometry {

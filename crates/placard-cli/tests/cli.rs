@@ -59,6 +59,8 @@ fixtures! {
     missing_glyph_bad => "missing-glyph/bad",
     helpline_hidden_good => "helpline-hidden/good",
     helpline_hidden_bad => "helpline-hidden/bad",
+    helpline_lockup_good => "helpline-lockup/good",
+    helpline_lockup_bad => "helpline-lockup/bad",
     syntax_good => "syntax/good",
     syntax_bad => "syntax/bad",
     syntax_panic_escape => "syntax/panic-escape",

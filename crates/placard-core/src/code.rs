@@ -64,6 +64,7 @@ codes! {
     Contrast => "contrast", "Text colour against the pixels behind it below WCAG 2.x contrast (4.5:1, or 3:1 for large text).";
     HelplineHidden => "helpline-hidden", "A template that must show a required message has no layer for it, or the layer is outside the safe area or covered.";
     BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
+    HelplineLockup => "helpline-lockup", "A lock-up (the helpline's name and number) not on one line of its own, or drawn smaller than its scale times its lead-in.";
 }
 
 impl Code {
@@ -148,6 +149,9 @@ impl Code {
             }
             Code::HelplineHidden => {
                 "A template that must show a required message has no layer bound to it, or the layer lies outside the canvas or the safe area, or a later layer covers it.\nFix (designer): bind a text layer to the message inside the safe area, above every other layer."
+            }
+            Code::HelplineLockup => {
+                "pipeline.yaml draws a required message as a lock-up (`lockup: { after, scale }`): the helpline's name and number as one unit, on a line of its own, at least `scale` (1.25) times the size of the sentence that leads into it, so a reader's eye lands on the number. Placard lays the lock-up out on one line at the largest size that fits and holds the lead-in below it; this finding means it could not: the lock-up took two lines or more (it is wider than its box even at the layer's smallest size), or the lead-in could not be made small enough, or the template draws the lock-up without its lead-in, or before it.\nFix (translator): keep the lock-up message to the name and number (the sentence around them belongs in the lead-in). Fix (designer): give the lock-up's layer a wider box or a smaller minimum size, and draw the lead-in's layer just before it."
             }
             Code::BrokenNumber => {
                 "A required string (a phone number) is split across lines in the laid-out text.\nFix: Placard keeps required strings together; this means the string is wider than the box. Give the layer more width or a smaller minimum size."

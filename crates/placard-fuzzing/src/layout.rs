@@ -46,6 +46,7 @@ pub fn layout(data: &[u8]) {
         rtl: head[7] & 0x80 != 0,
         width,
         height,
+        one_line: false,
     };
     let block = TYPESETTER.with_borrow_mut(|slot| slot.get_or_insert_with(|| fonts().typesetter()).lay_out(&spec));
     assert!(

@@ -35,6 +35,9 @@ pub struct TextSpec<'a> {
     /// The box, in px.
     pub width: f32,
     pub height: f32,
+    /// Never wrap: the text is one unbreakable line (a lock-up), made smaller until it fits the
+    /// width.
+    pub one_line: bool,
 }
 
 /// A rectangle in px, relative to the box's top-left corner.
@@ -179,7 +182,7 @@ impl Typesetter {
             (Align::Start, true) | (Align::End, false) => cosmic_text::Align::Right,
             (Align::Center, _) => cosmic_text::Align::Center,
         };
-        buffer.set_wrap(Wrap::Word);
+        buffer.set_wrap(if spec.one_line { Wrap::None } else { Wrap::Word });
         buffer.set_size(Some(spec.width), None);
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.

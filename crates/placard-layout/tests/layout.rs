@@ -34,6 +34,7 @@ fn spec<'a>(text: &'a str, family: &'a str, rtl: bool, width: f32, height: f32) 
         rtl,
         width,
         height,
+        one_line: false,
     }
 }
 

@@ -42,7 +42,7 @@ use rayon::prelude::*;
 pub use context::LocaleContext;
 
 pub use input::{FileInput, LocaleInput};
-pub use rules::{Required, Rules};
+pub use rules::{Lockup, Required, Rules};
 pub use summary::{LocaleSummary, Report, RequiredWork, Summary};
 
 use placard_core::sort_diagnostics;

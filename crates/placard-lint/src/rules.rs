@@ -21,6 +21,19 @@ impl Required {
     }
 }
 
+/// A required message drawn as a lock-up: one unbreakable unit on a line of its own, at least
+/// `scale` times the size of the sentence that leads into it (`after`, drawn just before it).
+/// The composition obeys it and the `helpline-lockup` check proves it on every asset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lockup {
+    /// The message drawn as the lock-up, e.g. `helpline-contact`.
+    pub message: String,
+    /// The message that leads into it, e.g. `helpline-lead`.
+    pub after: String,
+    /// The lock-up's size over the lead-in's, at least (e.g. 1.25).
+    pub scale: f32,
+}
+
 /// Everything the checks need besides the files.
 #[derive(Clone, Debug, Default)]
 pub struct Rules {
@@ -32,6 +45,8 @@ pub struct Rules {
     pub limits: Limits,
     /// Message and term ids (`-brand-name`) defined outside this tree, taken as resolved.
     pub external: std::collections::HashSet<String>,
+    /// The required messages drawn as lock-ups, in pipeline.yaml's order.
+    pub lockups: Vec<Lockup>,
 }
 
 impl Rules {
@@ -43,6 +58,11 @@ impl Rules {
     /// Every required string of every rule: the phrases a layout keeps on one line.
     pub fn required_strings(&self) -> Vec<&str> {
         self.required.iter().flat_map(|r| r.contains.iter().map(String::as_str)).collect()
+    }
+
+    /// The lock-up rule for `message`, if it is drawn as one.
+    pub fn lockup_of(&self, message: &str) -> Option<&Lockup> {
+        self.lockups.iter().find(|l| l.message == message)
     }
 
     /// The strings `message` is required to show.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use placard_core::Limits;
 use placard_fluent::forms::Value;
-use placard_lint::{Required, Rules};
+use placard_lint::{Lockup, Required, Rules};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -129,6 +129,22 @@ struct RawRequired {
     /// `["Stop It Now", "0131 556 3535"]`.
     #[schemars(length(min = 1))]
     contains: At<Vec<String>>,
+    /// Draw the message as a lock-up: one unbreakable unit on a line of its own, at least `scale`
+    /// times the size of the message `after` that leads into it (drawn just before it in every
+    /// template that shows it), e.g. `{ after: helpline-lead, scale: 1.25 }`.
+    lockup: Option<At<RawLockup>>,
+}
+
+/// A lock-up: how a required message stands out from the sentence that leads into it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "a lock-up: `{ after: <message id>, scale: 1.25 }`")]
+#[schemars(rename = "Lockup")]
+struct RawLockup {
+    /// The message (a lead-in sentence) drawn just before the lock-up.
+    after: At<String>,
+    /// The lock-up's size over the lead-in's, at least: 1 to 4 (default 1.25).
+    #[schemars(range(min = 1.0, max = 4.0))]
+    scale: Option<At<f32>>,
 }
 
 /// A value the application passes to messages.
@@ -228,6 +244,7 @@ impl Config {
             _ => PathBuf::from("."),
         };
         let mut required = Vec::new();
+        let mut lockups = Vec::new();
         for rule in raw.required {
             let Tolerant(Some(rule)) = rule.value else { continue };
             if !is_message_id(&rule.message.value) {
@@ -241,6 +258,27 @@ impl Config {
                     &rule.contains,
                     format!("required message `{}` needs at least one non-empty `contains` string", rule.message.value),
                 );
+            }
+            if let Some(lockup) = &rule.lockup {
+                let after = &lockup.value.after;
+                if !is_message_id(&after.value) || after.value == rule.message.value {
+                    faults.at(
+                        after,
+                        format!(
+                            "lockup.after `{}`: name the message that leads into `{}` (another message id)",
+                            after.value, rule.message.value
+                        ),
+                    );
+                }
+                let scale = match &lockup.value.scale {
+                    Some(s) if !(1.0..=4.0).contains(&s.value) => {
+                        faults.at(s, format!("lockup.scale {}: use 1 to 4", s.value));
+                        1.25
+                    }
+                    Some(s) => s.value,
+                    None => 1.25,
+                };
+                lockups.push(Lockup { message: rule.message.value.clone(), after: after.value.clone(), scale });
             }
             required.push(Required { message: rule.message.value, contains: rule.contains.value });
         }
@@ -331,7 +369,7 @@ impl Config {
             only: raw.locales.only.map(|only| only.into_iter().map(locale).collect()),
             aliases,
             exclude: raw.locales.exclude.into_iter().map(locale).collect(),
-            rules: Rules { strict: raw.locales.strict.unwrap_or(true), required, variables, external, limits },
+            rules: Rules { strict: raw.locales.strict.unwrap_or(true), required, variables, external, limits, lockups },
             fonts,
             templates,
             out_dir,

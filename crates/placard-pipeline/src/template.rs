@@ -107,18 +107,34 @@ enum RawFormat {
     },
 }
 
-/// A layer: a message drawn in a box (`text`), or an image (`image`).
+/// A layer: a message drawn in a box (`text`), an image (`image`), or a group of layers stacked
+/// one after another (`group`, with its `layers`).
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, expecting = "a layer: `text` or `image`, with its `box`")]
+#[serde(deny_unknown_fields, expecting = "a layer: `text`, `image` or `group`, with its `box`")]
 #[schemars(rename = "Layer")]
 struct RawLayer {
     /// The message this layer shows: a message id or `id.attribute` (a text layer).
     text: Option<String>,
     /// A PNG or JPEG file, fitted inside the box keeping its proportions (an image layer).
     image: Option<At<String>>,
-    /// `[x, y, width, height]` in px, inside the canvas.
+    /// Stacks its `layers` one after another, each taking the room its content needs, so that each
+    /// block follows the one before whatever the language (a group layer).
+    group: Option<At<RawGroup>>,
+    /// A group's layers, in the order they are stacked and painted. A layer in a group has no
+    /// `box`: the group places it, and gives it its `height` (in a column) or `width` (in a row)
+    /// at most.
+    layers: Option<Vec<At<Tolerant<RawLayer>>>>,
+    /// `[x, y, width, height]` in px, inside the canvas: where the layer (or the group) may draw.
+    /// Leave it out for a layer inside a group.
     #[serde(rename = "box")]
-    bbox: At<[i32; 4]>,
+    bbox: Option<At<[i32; 4]>>,
+    /// In a column group: the most px this layer may take down the page (default: the group's
+    /// height). Its text is fitted in that room and the layer then takes only what it needs.
+    #[schemars(range(min = 1))]
+    height: Option<At<i32>>,
+    /// In a row group: the most px this layer may take across (default: the group's width).
+    #[schemars(range(min = 1))]
+    width: Option<At<i32>>,
     /// A font family to use instead of the locale's (from the fonts folder).
     font: Option<String>,
     /// `regular`, `bold`, or 1 to 1000 (default regular).
@@ -148,6 +164,34 @@ struct RawLayer {
     /// `{ ar: logo-ar.png }`.
     #[serde(default)]
     locales: BTreeMap<String, At<String>>,
+}
+
+/// How a group stacks its layers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "a group: `{ direction, gap, anchor }`")]
+#[schemars(rename = "Group")]
+struct RawGroup {
+    /// `column` (top to bottom, the default) or `row` (in reading order: right to left in
+    /// right-to-left locales).
+    #[schemars(regex(pattern = "^(column|row)$"))]
+    direction: Option<At<String>>,
+    /// The px between one layer and the next: one value, or one per pair of neighbours (default 0).
+    gap: Option<At<RawGap>>,
+    /// Where the stack sits in the group's box when it needs less room: `top`, `centre` (or
+    /// `center`) or `bottom` in a column; `start`, `centre` or `end` in a row (default top/start).
+    #[schemars(regex(pattern = "^(top|start|centre|center|middle|bottom|end)$"))]
+    anchor: Option<At<String>>,
+}
+
+/// The gaps of a group.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged, expecting = "a gap in px, or a list of gaps")]
+#[schemars(rename = "Gap")]
+enum RawGap {
+    /// The same gap between every pair of neighbours.
+    One(#[schemars(range(min = 0))] i32),
+    /// One gap per pair of neighbours, in order.
+    Each(Vec<i32>),
 }
 
 /// A font weight.
@@ -283,6 +327,49 @@ pub struct ImageLayer {
     pub locales: BTreeMap<String, PathBuf>,
 }
 
+/// Which way a group stacks its layers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Top to bottom.
+    Column,
+    /// In reading order across: left to right, or right to left in right-to-left locales.
+    Row,
+}
+
+/// Where a stack that needs less room than its group sits: at the start (top, or reading-order
+/// start), centred, or at the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Center,
+    End,
+}
+
+/// A group: consecutive layers (`members`, indices into [`Template::layers`]) stacked in `bbox`,
+/// each taking the room its content needs, `gaps` px apart. The members' own boxes are the room
+/// each may take at most: the group's box (inside any band padding), cut to the member's
+/// `height` (column) or `width` (row); the composition places them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub bbox: BoxPx,
+    pub direction: Direction,
+    /// The gap after each member but the last, px.
+    pub gaps: Vec<i32>,
+    pub anchor: Anchor,
+    /// A band behind the whole stack (hugging it when `hug`).
+    pub band: Option<Band>,
+    pub members: std::ops::Range<usize>,
+    /// Where the group starts in the file (1-based line and column).
+    pub at: (u32, u32),
+}
+
+impl Group {
+    /// The gap after member `k` (counted from 0) of the group.
+    pub fn gap_after(&self, k: usize) -> i32 {
+        self.gaps.get(k).or(self.gaps.last()).copied().unwrap_or(0)
+    }
+}
+
 /// One layer, painted in order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Layer {
@@ -312,6 +399,8 @@ pub struct Template {
     pub alt: Option<String>,
     pub outputs: Vec<OutputFormat>,
     pub layers: Vec<Layer>,
+    /// The groups, in order; each names its members in `layers`.
+    pub groups: Vec<Group>,
     /// Where each layer starts in the file (1-based line and column), in `layers` order: a
     /// finding the template causes (a colour, a box too small in every locale) points there.
     pub layer_at: Vec<(u32, u32)>,
@@ -321,6 +410,11 @@ pub struct Template {
 }
 
 impl Template {
+    /// The group layer `index` belongs to, if any.
+    pub fn group_of(&self, index: usize) -> Option<usize> {
+        self.groups.iter().position(|g| g.members.contains(&index))
+    }
+
     /// Reads and validates the template at `path`; image paths must stay inside `project`.
     pub fn load(path: &Path, project: &Path, limits: &Limits) -> Result<Template, Error> {
         let source = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
@@ -463,11 +557,59 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
 
     let mut layers = Vec::new();
     let mut layer_at = Vec::new();
+    let mut groups = Vec::new();
+    let canvas = canvas_ok.then_some(&canvas);
     for (i, layer) in raw.layers.iter().enumerate() {
         let Tolerant(Some(l)) = &layer.value else { continue };
-        if let Some(built) = check_layer(i, l, layer, canvas_ok.then_some(&canvas), faults, &color, &project_path) {
+        let at = (layer.line as u32, layer.column as u32);
+        // Where this layer's keys are written: up to the next layer.
+        let span = (layer.line, layer.column)..raw.layers.get(i + 1).map_or((u64::MAX, 0), |n| (n.line, n.column));
+        if let Some(group) = &l.group {
+            let checker = LayerChecker { faults, color: &color, project_path: &project_path };
+            if let Some((g, members)) = checker.group(i, l, group, (at, span.clone()), canvas, layers.len()) {
+                for (member, member_at) in members {
+                    layers.push(member);
+                    layer_at.push(member_at);
+                }
+                groups.push(g);
+            }
+            continue;
+        }
+        let what = l.text.as_deref().or(l.image.as_ref().map(|i| i.value.as_str())).unwrap_or("?");
+        let name = format!("layers[{i}] ({what})");
+        for (key, given) in [
+            ("height", l.height.as_ref().map(|h| (h.line, h.column))),
+            ("width", l.width.as_ref().map(|w| (w.line, w.column))),
+        ] {
+            if let Some((line, column)) = given {
+                faults.at_line(
+                    line,
+                    column,
+                    format!("{name}: `{key}` is for a layer inside a group; this layer has a `box`"),
+                );
+            }
+        }
+        if l.layers.is_some() {
+            faults.at(layer, format!("{name}: `layers` belong to a group: add `group: {{ direction: column }}`"));
+        }
+        let Some(bbox) = &l.bbox else {
+            // A misspelt `box` (`bbx`) was reported with its suggestion already.
+            if !faults.suggested("box", span) {
+                faults.at(layer, format!("{name}: give the layer its `box: [x, y, width, height]`"));
+            }
+            continue;
+        };
+        let [x, y, w, h] = bbox.value;
+        let b = BoxPx { x, y, w, h };
+        if let Some(canvas) = canvas
+            && (w <= 0 || h <= 0 || !b.within(canvas))
+        {
+            faults.at(bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", bbox.value, canvas.w, canvas.h));
+        }
+        let checker = LayerChecker { faults, color: &color, project_path: &project_path };
+        if let Some(built) = checker.layer(&name, i, l, layer, b) {
             layers.push(built);
-            layer_at.push((layer.line as u32, layer.column as u32));
+            layer_at.push(at);
         }
     }
 
@@ -491,137 +633,305 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
         alt: raw.alt,
         outputs,
         layers,
+        groups,
         layer_at,
     }
 }
 
-/// Layer `i` (`l`, written `at`) checked, its box against `canvas` when the canvas is valid;
-/// `None` when it is neither a text nor an image layer. Each fault is reported at its key.
-fn check_layer<T>(
-    i: usize,
-    l: &RawLayer,
-    at: &At<T>,
-    canvas: Option<&BoxPx>,
-    faults: &Faults,
-    color: &dyn Fn(&At<String>, &str) -> Rgba,
-    project_path: &dyn Fn(&At<String>, &str) -> PathBuf,
-) -> Option<Layer> {
-    let [x, y, w, h] = l.bbox.value;
-    let bbox = BoxPx { x, y, w, h };
-    let what = l.text.as_deref().or(l.image.as_ref().map(|i| i.value.as_str())).unwrap_or("?");
-    let name = format!("layers[{i}] ({what})");
-    if let Some(canvas) = canvas
-        && (w <= 0 || h <= 0 || !bbox.within(canvas))
-    {
-        faults.at(&l.bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", l.bbox.value, canvas.w, canvas.h));
-    }
-    match (&l.text, &l.image) {
-        (Some(message), None) => {
-            let [max, min] = match &l.size {
-                Some(At { value: RawSize::Range(r), .. }) => *r,
-                Some(At { value: RawSize::Fixed(s), .. }) => [*s, *s],
-                None => {
-                    faults.at(at, format!("{name}: a text layer needs `size: [max, min]` in px"));
-                    [1.0, 1.0]
+/// A checked layer and where it starts in the file (1-based line and column).
+type Placed = (Layer, (u32, u32));
+
+/// What checking a layer needs from its template: where faults go, how colours and paths are read.
+struct LayerChecker<'a> {
+    faults: &'a Faults,
+    color: &'a dyn Fn(&At<String>, &str) -> Rgba,
+    project_path: &'a dyn Fn(&At<String>, &str) -> PathBuf,
+}
+
+impl LayerChecker<'_> {
+    /// Group layer `i` (`l`, its `group` key `g`, written at `at`) checked against `canvas` when
+    /// the canvas is valid, with its members, which will be `layers[first..]`. `None` when it
+    /// cannot be placed (no box).
+    fn group(
+        &self,
+        i: usize,
+        l: &RawLayer,
+        g: &At<RawGroup>,
+        (at, span): ((u32, u32), std::ops::Range<(u64, u64)>),
+        canvas: Option<&BoxPx>,
+        first: usize,
+    ) -> Option<(Group, Vec<Placed>)> {
+        let faults = self.faults;
+        let name = format!("layers[{i}] (group)");
+        let extra = [
+            ("text", l.text.is_some()),
+            ("image", l.image.is_some()),
+            ("font", l.font.is_some()),
+            ("weight", l.weight.is_some()),
+            ("size", l.size.is_some()),
+            ("line_height", l.line_height.is_some()),
+            ("color", l.color.is_some()),
+            ("align", l.align.is_some()),
+            ("valign", l.valign.is_some()),
+            ("min_legible", l.min_legible.is_some()),
+            ("locales", !l.locales.is_empty()),
+            ("height", l.height.is_some()),
+            ("width", l.width.is_some()),
+        ];
+        for (key, _) in extra.iter().filter(|(_, given)| *given) {
+            faults
+                .at(g, format!("{name}: a group takes `box`, `layers` and `band`; give `{key}` to a layer inside it"));
+        }
+        let direction = match g.value.direction.as_ref() {
+            None => Direction::Column,
+            Some(d) => match d.value.as_str() {
+                "column" => Direction::Column,
+                "row" => Direction::Row,
+                other => {
+                    faults.at(d, format!("{name}: direction `{other}`: use column or row"));
+                    Direction::Column
                 }
-            };
-            if let Some(size) = &l.size
-                && !(min > 0.0 && max >= min && max <= 2000.0)
-            {
-                faults.at(size, format!("{name}: size [{max}, {min}]: need 0 < min ≤ max ≤ 2000"));
+            },
+        };
+        let anchor = match g.value.anchor.as_ref() {
+            None => Anchor::Start,
+            Some(a) => match (a.value.as_str(), direction) {
+                ("start", _) | ("top", Direction::Column) => Anchor::Start,
+                ("centre" | "center" | "middle", _) => Anchor::Center,
+                ("end", _) | ("bottom", Direction::Column) => Anchor::End,
+                (other, Direction::Column) => {
+                    faults.at(a, format!("{name}: anchor `{other}`: use top, centre or bottom"));
+                    Anchor::Start
+                }
+                (other, Direction::Row) => {
+                    faults.at(a, format!("{name}: anchor `{other}`: in a row, use start, centre or end"));
+                    Anchor::Start
+                }
+            },
+        };
+        let Some(bbox) = &l.bbox else {
+            if !faults.suggested("box", span) {
+                faults.at(g, format!("{name}: give the group its `box: [x, y, width, height]`"));
             }
-            let weight = match &l.weight {
-                None => 400,
-                Some(At { value: RawWeight::Number(n), .. }) if (1..=1000).contains(n) => *n,
-                Some(At { value: RawWeight::Name(n), .. }) if n == "regular" => 400,
-                Some(At { value: RawWeight::Name(n), .. }) if n == "bold" => 700,
-                Some(weight) => {
-                    faults.at(weight, format!("{name}: weight: use regular, bold or 1 to 1000"));
-                    400
-                }
+            return None;
+        };
+        let [x, y, w, h] = bbox.value;
+        let b = BoxPx { x, y, w, h };
+        if let Some(canvas) = canvas
+            && (w <= 0 || h <= 0 || !b.within(canvas))
+        {
+            faults.at(bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", bbox.value, canvas.w, canvas.h));
+        }
+        let band = l.band.as_ref().map(|band| self.band(band, &name));
+        let [pad_v, pad_h] = band.map_or([0.0, 0.0], |band| band.padding).map(|p| p.round() as i32);
+        let inner = BoxPx { x: b.x + pad_h, y: b.y + pad_v, w: (b.w - 2 * pad_h).max(1), h: (b.h - 2 * pad_v).max(1) };
+        let Some(raw_members) = &l.layers else {
+            faults.at(g, format!("{name}: list the layers it stacks under `layers`"));
+            return None;
+        };
+        let mut members = Vec::new();
+        for (k, member) in raw_members.iter().enumerate() {
+            let Tolerant(Some(m)) = &member.value else { continue };
+            let what = m.text.as_deref().or(m.image.as_ref().map(|i| i.value.as_str())).unwrap_or("?");
+            let member_name = format!("layers[{i}].layers[{k}] ({what})");
+            if m.group.is_some() || m.layers.is_some() {
+                faults.at(member, format!("{member_name}: a group cannot hold another group"));
+                continue;
+            }
+            if let Some(inside) = &m.bbox {
+                faults.at(
+                    inside,
+                    format!(
+                        "{member_name}: a layer in a group has no `box`: the group places it (give it `height` \
+                         in a column, `width` in a row, for the most room it may take)"
+                    ),
+                );
+            }
+            let (along, across) = match direction {
+                Direction::Column => (&m.height, &m.width),
+                Direction::Row => (&m.width, &m.height),
             };
-            let align = match &l.align {
-                None => Align::Start,
-                Some(a) => match a.value.as_str() {
-                    "start" => Align::Start,
-                    "center" | "centre" => Align::Center,
-                    "end" => Align::End,
-                    other => {
-                        let hint =
-                            if ["top", "middle", "bottom"].contains(&other) { " (`valign` takes it)" } else { "" };
-                        faults.at(a, format!("{name}: align `{other}`: use start, centre or end{hint}"));
-                        Align::Start
-                    }
-                },
-            };
-            let valign = match &l.valign {
-                None => VAlign::Top,
-                Some(v) => match v.value.as_str() {
-                    "top" => VAlign::Top,
-                    "middle" => VAlign::Middle,
-                    "bottom" => VAlign::Bottom,
-                    other => {
-                        let hint = if ["start", "centre", "center", "end"].contains(&other) {
-                            " (`align` takes it)"
-                        } else {
-                            ""
-                        };
-                        faults.at(v, format!("{name}: valign `{other}`: use top, middle or bottom{hint}"));
-                        VAlign::Top
-                    }
-                },
-            };
-            let band = l.band.as_ref().map(|b| Band {
-                color: color(&b.color, &format!("{name}: band.color")),
-                padding: b.padding,
-                radius: b.radius.max(0.0),
-                hug: b.hug,
-            });
-            let line_height = match &l.line_height {
-                Some(lh) if !(0.5..=4.0).contains(&lh.value) => {
-                    faults.at(lh, format!("{name}: line_height {}: use 0.5 to 4", lh.value));
-                    1.2
-                }
-                Some(lh) => lh.value,
-                None => 1.2,
-            };
-            let min_legible = match &l.min_legible {
-                Some(px) if px.value > 0.0 && px.value <= 2000.0 => Some(px.value),
+            if let Some(across) = across {
+                let (key, other) = match direction {
+                    Direction::Column => ("width", "height"),
+                    Direction::Row => ("height", "width"),
+                };
+                faults.at(across, format!("{member_name}: `{key}` is the group's; in this group give `{other}`"));
+            }
+            let room = match along {
+                Some(px) if px.value > 0 => px.value,
                 Some(px) => {
-                    faults.at(px, format!("{name}: min_legible {}: use 1 to 2000 px", px.value));
-                    None
+                    faults.at(px, format!("{member_name}: {} px: give at least 1 px", px.value));
+                    1
                 }
-                None => None,
+                None => match direction {
+                    Direction::Column => inner.h,
+                    Direction::Row => inner.w,
+                },
             };
-            let text_color = match &l.color {
-                Some(c) => color(c, &format!("{name}: color")),
-                None => Rgba::WHITE,
+            let member_box = match direction {
+                Direction::Column => BoxPx { h: room.min(inner.h), ..inner },
+                Direction::Row => BoxPx { w: room.min(inner.w), ..inner },
             };
-            Some(Layer::Text(TextLayer {
-                message: message.clone(),
-                bbox,
-                font: l.font.clone(),
-                weight,
-                size: [max, min],
-                line_height,
-                color: text_color,
-                align,
-                valign,
-                band,
-                min_legible,
-            }))
+            if let Some(built) = self.layer(&member_name, i, m, member, member_box) {
+                members.push((built, (member.line as u32, member.column as u32)));
+            }
         }
-        (None, Some(image)) => {
-            let locales = l
-                .locales
-                .iter()
-                .map(|(locale, p)| (locale.clone(), project_path(p, &format!("{name}: locales.{locale}"))))
-                .collect();
-            Some(Layer::Image(ImageLayer { path: project_path(image, &format!("{name}: image")), bbox, locales }))
+        if members.is_empty() {
+            faults.at(g, format!("{name}: a group needs at least one layer"));
         }
-        _ => {
-            faults.at(at, format!("layers[{i}]: give exactly one of `text` (a message id) or `image` (a file)"));
-            None
+        let gaps = match g.value.gap.as_ref() {
+            None => vec![0],
+            Some(At { value: RawGap::One(px), .. }) => vec![*px],
+            Some(gap @ At { value: RawGap::Each(list), .. }) => {
+                if list.len() + 1 != members.len() && !members.is_empty() {
+                    faults.at(
+                        gap,
+                        format!(
+                            "{name}: {} gaps for {} layers: give one gap, or one per pair of neighbours ({})",
+                            list.len(),
+                            members.len(),
+                            members.len().saturating_sub(1)
+                        ),
+                    );
+                }
+                list.clone()
+            }
+        };
+        if let Some(gap) = g.value.gap.as_ref()
+            && gaps.iter().any(|&px| px < 0)
+        {
+            faults.at(gap, format!("{name}: gap: use 0 px or more"));
+        }
+        let group = Group { bbox: b, direction, gaps, anchor, band, members: first..first + members.len(), at };
+        Some((group, members))
+    }
+
+    fn band(&self, b: &RawBand, name: &str) -> Band {
+        Band {
+            color: (self.color)(&b.color, &format!("{name}: band.color")),
+            padding: b.padding,
+            radius: b.radius.max(0.0),
+            hug: b.hug,
+        }
+    }
+
+    /// Layer `l` (written `at`, named `name` in messages) checked, with its box `bbox` already
+    /// placed; `None` when it is neither a text nor an image layer. Each fault is reported at its
+    /// key.
+    fn layer<T>(&self, name: &str, i: usize, l: &RawLayer, at: &At<T>, bbox: BoxPx) -> Option<Layer> {
+        let (faults, color, project_path) = (self.faults, self.color, self.project_path);
+        match (&l.text, &l.image) {
+            (Some(message), None) => {
+                let [max, min] = match &l.size {
+                    Some(At { value: RawSize::Range(r), .. }) => *r,
+                    Some(At { value: RawSize::Fixed(s), .. }) => [*s, *s],
+                    None => {
+                        faults.at(at, format!("{name}: a text layer needs `size: [max, min]` in px"));
+                        [1.0, 1.0]
+                    }
+                };
+                if let Some(size) = &l.size
+                    && !(min > 0.0 && max >= min && max <= 2000.0)
+                {
+                    faults.at(size, format!("{name}: size [{max}, {min}]: need 0 < min ≤ max ≤ 2000"));
+                }
+                let weight = match &l.weight {
+                    None => 400,
+                    Some(At { value: RawWeight::Number(n), .. }) if (1..=1000).contains(n) => *n,
+                    Some(At { value: RawWeight::Name(n), .. }) if n == "regular" => 400,
+                    Some(At { value: RawWeight::Name(n), .. }) if n == "bold" => 700,
+                    Some(weight) => {
+                        faults.at(weight, format!("{name}: weight: use regular, bold or 1 to 1000"));
+                        400
+                    }
+                };
+                let align = match &l.align {
+                    None => Align::Start,
+                    Some(a) => match a.value.as_str() {
+                        "start" => Align::Start,
+                        "center" | "centre" => Align::Center,
+                        "end" => Align::End,
+                        other => {
+                            let hint =
+                                if ["top", "middle", "bottom"].contains(&other) { " (`valign` takes it)" } else { "" };
+                            faults.at(a, format!("{name}: align `{other}`: use start, centre or end{hint}"));
+                            Align::Start
+                        }
+                    },
+                };
+                let valign = match &l.valign {
+                    None => VAlign::Top,
+                    Some(v) => match v.value.as_str() {
+                        "top" => VAlign::Top,
+                        "middle" => VAlign::Middle,
+                        "bottom" => VAlign::Bottom,
+                        other => {
+                            let hint = if ["start", "centre", "center", "end"].contains(&other) {
+                                " (`align` takes it)"
+                            } else {
+                                ""
+                            };
+                            faults.at(v, format!("{name}: valign `{other}`: use top, middle or bottom{hint}"));
+                            VAlign::Top
+                        }
+                    },
+                };
+                let band = l.band.as_ref().map(|b| Band {
+                    color: color(&b.color, &format!("{name}: band.color")),
+                    padding: b.padding,
+                    radius: b.radius.max(0.0),
+                    hug: b.hug,
+                });
+                let line_height = match &l.line_height {
+                    Some(lh) if !(0.5..=4.0).contains(&lh.value) => {
+                        faults.at(lh, format!("{name}: line_height {}: use 0.5 to 4", lh.value));
+                        1.2
+                    }
+                    Some(lh) => lh.value,
+                    None => 1.2,
+                };
+                let min_legible = match &l.min_legible {
+                    Some(px) if px.value > 0.0 && px.value <= 2000.0 => Some(px.value),
+                    Some(px) => {
+                        faults.at(px, format!("{name}: min_legible {}: use 1 to 2000 px", px.value));
+                        None
+                    }
+                    None => None,
+                };
+                let text_color = match &l.color {
+                    Some(c) => color(c, &format!("{name}: color")),
+                    None => Rgba::WHITE,
+                };
+                Some(Layer::Text(TextLayer {
+                    message: message.clone(),
+                    bbox,
+                    font: l.font.clone(),
+                    weight,
+                    size: [max, min],
+                    line_height,
+                    color: text_color,
+                    align,
+                    valign,
+                    band,
+                    min_legible,
+                }))
+            }
+            (None, Some(image)) => {
+                let locales = l
+                    .locales
+                    .iter()
+                    .map(|(locale, p)| (locale.clone(), project_path(p, &format!("{name}: locales.{locale}"))))
+                    .collect();
+                Some(Layer::Image(ImageLayer { path: project_path(image, &format!("{name}: image")), bbox, locales }))
+            }
+            _ => {
+                faults.at(
+                    at,
+                    format!("layers[{i}]: give exactly one of `text` (a message id), `image` (a file) or `group`"),
+                );
+                None
+            }
         }
     }
 }
@@ -681,6 +991,55 @@ mod tests {
                 "card.yaml:6:5: layers[0]: unknown key `fnt`; did you mean `font`?",
             ],
             "no `missing key` beside a misspelling"
+        );
+    }
+
+    fn layers(layers: &str) -> Result<Template, Error> {
+        let source = format!("size: [1000, 800]\nbackground: {{ color: \"#000000\" }}\nlayers:\n{layers}");
+        let project = Path::new("/project");
+        Template::parse(&project.join("templates/card.yaml"), source.as_bytes(), project, &Limits::default())
+    }
+
+    #[test]
+    fn a_group_gives_each_layer_its_room_and_keeps_their_order() {
+        let t = layers(
+            "  - text: title\n    box: [0, 0, 1000, 100]\n    size: 40\n  - group: { gap: [20, 30], anchor: centre }\n    box: [100, 200, 800, 500]\n    band: { color: \"#ffd400\", padding: [10, 20], hug: true }\n    layers:\n      - text: a\n        height: 120\n        size: [40, 20]\n      - image: logo.png\n        height: 80\n      - text: b\n        size: 30\n",
+        )
+        .expect("valid");
+        assert_eq!(t.layers.len(), 4);
+        assert_eq!(t.groups.len(), 1);
+        let g = &t.groups[0];
+        assert_eq!((g.direction, g.anchor, g.members.clone()), (Direction::Column, Anchor::Center, 1..4));
+        assert_eq!((g.gap_after(0), g.gap_after(1)), (20, 30));
+        assert_eq!(t.group_of(0), None);
+        assert_eq!(t.group_of(2), Some(0));
+        // Inside the band's padding: the group's width, and each layer's height at most.
+        let boxes: Vec<[i32; 4]> = t.layers[1..]
+            .iter()
+            .map(|l| match l {
+                Layer::Text(t) => t.bbox.as_array(),
+                Layer::Image(i) => i.bbox.as_array(),
+            })
+            .collect();
+        assert_eq!(boxes, [[120, 210, 760, 120], [120, 210, 760, 80], [120, 210, 760, 480]]);
+        assert_eq!(t.layer_at[1], (11, 9), "a member's findings point at its own line");
+    }
+
+    #[test]
+    fn a_group_written_wrong_is_reported_at_each_key() {
+        let source = "size: [1000, 800]\nbackground: { color: \"#000000\" }\nlayers:\n  - group: { direction: down, gap: [10, 20], anchor: left }\n    box: [0, 0, 1000, 800]\n    layers:\n      - text: a\n        box: [0, 0, 10, 10]\n        size: 10\n      - group: {}\n        layers: []\n      - text: b\n        width: 300\n        size: 10\n  - text: c\n    height: 40\n    size: 10\n";
+        assert_eq!(
+            faults(source),
+            [
+                "card.yaml:4:25: layers[0] (group): direction `down`: use column or row",
+                "card.yaml:4:36: layers[0] (group): 2 gaps for 2 layers: give one gap, or one per pair of neighbours (1)",
+                "card.yaml:4:54: layers[0] (group): anchor `left`: use top, centre or bottom",
+                "card.yaml:8:14: layers[0].layers[0] (a): a layer in a group has no `box`: the group places it (give it `height` in a column, `width` in a row, for the most room it may take)",
+                "card.yaml:10:9: layers[0].layers[1] (?): a group cannot hold another group",
+                "card.yaml:13:16: layers[0].layers[2] (b): `width` is the group's; in this group give `height`",
+                "card.yaml:15:5: layers[1] (c): give the layer its `box: [x, y, width, height]`",
+                "card.yaml:16:13: layers[1] (c): `height` is for a layer inside a group; this layer has a `box`",
+            ]
         );
     }
 

@@ -77,6 +77,13 @@ impl Faults {
         self.at_line(at.line, at.column, message);
     }
 
+    /// Whether a fault in `within` (from one line and column up to another) already suggests
+    /// the key `key` for a misspelt one: then "give `key`" would be the same mistake twice.
+    pub fn suggested(&self, key: &str, within: std::ops::Range<(u64, u64)>) -> bool {
+        let wanted = format!("did you mean `{key}`?");
+        self.found.borrow().iter().any(|f| within.contains(&(f.line, f.column)) && f.message.ends_with(&wanted))
+    }
+
     pub fn at_line(&self, line: u64, column: u64, message: impl Into<String>) {
         self.found.borrow_mut().push(Fault { line, column, message: message.into() });
     }

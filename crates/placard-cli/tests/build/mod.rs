@@ -50,6 +50,17 @@ fn recorded_dpi(bytes: &[u8]) -> Option<u64> {
     None
 }
 
+/// What every asset of the campaign shows, whichever set it belongs to.
+fn assert_every_asset_shows(a: &serde_json::Value, bytes: &[u8], path: &Path, index: &str) {
+    let rtl = matches!(a["locale"].as_str(), Some("ar" | "ur"));
+    assert_eq!(a["dir"], if rtl { "rtl" } else { "ltr" });
+    assert!(index.contains(&format!("href=\"{}\"", a["path"].as_str().unwrap_or(""))));
+    // The A4 posters go to a printer: their files say 300 dpi, so they print at A4 plus bleed.
+    let print = a["template"].as_str().is_some_and(|t| t.ends_with("a4-poster"));
+    assert_eq!(recorded_dpi(bytes), print.then_some(300), "{}", path.display());
+    assert_eq!(a["dpi"].as_u64(), print.then_some(300));
+}
+
 fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
     let config = repo().join("pipeline.yaml");
     let mut args = vec!["-c", config.to_str().expect("UTF-8"), "build", "--out", out_arg(out)];
@@ -68,7 +79,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         .iter()
         .map(|a| (a["locale"].as_str().unwrap_or("").to_owned(), a["template"].as_str().unwrap_or("").to_owned()))
         .collect();
-    assert_eq!(pairs.len(), 8 * 6, "8 locales × 6 templates");
+    assert_eq!(pairs.len(), 8 * 9, "8 locales × 9 templates (6 deterrence, 3 for children)");
     let index = fs::read_to_string(first.path().join("index.html")).expect("contact sheet");
     for a in assets {
         let path = first.path().join(a["path"].as_str().expect("path"));
@@ -81,18 +92,61 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
             (image.width(), image.height()),
             (a["width"].as_u64().unwrap_or(0) as u32, a["height"].as_u64().unwrap_or(0) as u32)
         );
-        assert!(a["alt"].as_str().is_some_and(|alt| alt.contains("0131 556 3535")), "alt text shows the helpline");
         let layers = a["layers"].as_array().expect("layers");
         assert!(layers.iter().all(|l| l["fits"] == true), "every text fits: {}", a["path"]);
-        let helpline = layers.iter().find(|l| l["message"] == "helpline").expect("a helpline layer");
-        assert!(helpline["text"].as_str().is_some_and(|t| t.contains("0131 556 3535")));
-        let rtl = matches!(a["locale"].as_str(), Some("ar" | "ur"));
-        assert_eq!(a["dir"], if rtl { "rtl" } else { "ltr" });
-        assert!(index.contains(&format!("href=\"{}\"", a["path"].as_str().unwrap_or(""))));
-        // The A4 poster goes to a printer: its files say 300 dpi, so it prints at A4 plus bleed.
-        let print = a["template"] == "a4-poster";
-        assert_eq!(recorded_dpi(&bytes), print.then_some(300), "{}", path.display());
-        assert_eq!(a["dpi"].as_u64(), print.then_some(300));
+        let alt = a["alt"].as_str().unwrap_or("");
+        if a["template"].as_str().is_some_and(|t| t.starts_with("children-")) {
+            // The children's set: Childline's number and where to report, in the image and its alt text.
+            assert!(alt.contains("0800 1111") && alt.contains("CEOP"), "alt text shows Childline and CEOP: {alt}");
+            let shown = |id: &str| layers.iter().find(|l| l["message"] == id).and_then(|l| l["text"].as_str());
+            assert!(shown("children-childline").is_some_and(|t| t.contains("Childline") && t.contains("0800 1111")));
+            assert!(shown("children-report").is_some_and(|t| t.contains("CEOP") && t.contains("ceop.police.uk")));
+            assert_every_asset_shows(a, &bytes, &path, &index);
+            continue;
+        }
+        assert!(alt.contains("0131 556 3535"), "alt text shows the helpline");
+        // The helpline's lock-up: name and number on one line of their own, below the sentence
+        // that leads into it, at least 1.25× its size.
+        let layer = |id: &str| layers.iter().find(|l| l["message"] == id).unwrap_or_else(|| panic!("{id} layer"));
+        let (contact, lead) = (layer("helpline-contact"), layer("helpline-lead"));
+        let text = contact["text"].as_str().unwrap_or("");
+        assert!(text.contains("0131 556 3535") && text.contains("Stop It Now"), "{text}");
+        assert_eq!(contact["lines"], 1, "the lock-up is one line: {}", a["path"]);
+        let size = |l: &serde_json::Value| l["size"].as_f64().unwrap_or(0.0);
+        assert!(
+            size(contact) >= 1.25 * size(lead),
+            "lock-up {} px, lead-in {} px: {}",
+            size(contact),
+            size(lead),
+            a["path"]
+        );
+        let bounds = |l: &serde_json::Value| -> [i64; 4] {
+            let b: Vec<i64> = l["box"].as_array().expect("box").iter().map(|v| v.as_i64().unwrap_or(0)).collect();
+            [b[0], b[1], b[0] + b[2], b[1] + b[3]]
+        };
+        // The lock-up follows its lead-in at the template's gap, whatever the language's length.
+        let gap = match a["template"].as_str() {
+            Some("a4-poster") => 30,
+            Some("instagram-story") => 14,
+            Some("x-post") => 10,
+            Some("facebook-link") => 8,
+            _ => 12,
+        };
+        assert_eq!(bounds(contact)[1] - bounds(lead)[3], gap, "the lock-up follows its lead-in: {}", a["path"]);
+        // Stacked blocks follow one another: no two text layers of an asset overlap.
+        for (i, one) in layers.iter().enumerate() {
+            for other in &layers[i + 1..] {
+                let ([ax0, ay0, ax1, ay1], [bx0, by0, bx1, by1]) = (bounds(one), bounds(other));
+                assert!(
+                    ax1 <= bx0 || bx1 <= ax0 || ay1 <= by0 || by1 <= ay0,
+                    "{} and {} overlap in {}",
+                    one["message"],
+                    other["message"],
+                    a["path"]
+                );
+            }
+        }
+        assert_every_asset_shows(a, &bytes, &path, &index);
     }
     assert!(index.contains("dir=\"rtl\""));
     assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
@@ -108,7 +162,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
 
     // Nothing changed: nothing is rendered again; --force renders everything.
     let again = campaign_build(first.path(), &[], "2");
-    assert!(stderr(&again).contains("(0 rendered, 48 unchanged)"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("(0 rendered, 72 unchanged)"), "{}", stderr(&again));
     let forced = campaign_build(first.path(), &["--force", "--template", "facebook-link"], "2");
     assert!(stderr(&forced).contains("(8 rendered, 0 unchanged)"), "{}", stderr(&forced));
     assert_eq!(files(first.path()), files(second.path()), "a forced rebuild gives the same bytes");

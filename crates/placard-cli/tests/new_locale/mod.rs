@@ -36,18 +36,15 @@ fn a_new_locale_has_every_reference_file_commented_out_and_lints_as_untranslated
     let output = placard(dir.path(), &["new-locale", "de"]);
     assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(out.starts_with("created locales/de/ with 3 files and 22 entries to translate"), "{out}");
+    assert!(out.starts_with("created locales/de/ with 3 files and 23 entries to translate"), "{out}");
     assert!(out.contains("no locales.only list, so the new locale is built already"), "{out}");
     let de = dir.path().join("locales/de");
     assert_eq!(ftl_files(&de), ftl_files(&dir.path().join("locales/en-GB")));
 
     let deterrence = fs::read_to_string(de.join("deterrence.ftl")).expect("file");
     assert!(deterrence.starts_with("### de: translation of en-GB/deterrence.ftl"), "{deterrence}");
-    assert!(
-        deterrence.contains("# Must show the helpline name and number exactly"),
-        "the reference's comments are kept"
-    );
-    assert!(deterrence.contains("\n# helpline = Worried about your thoughts?"), "{deterrence}");
+    assert!(deterrence.contains("# The lock-up: the helpline's name and number"), "the reference's comments are kept");
+    assert!(deterrence.contains("\n# helpline-lead = Worried about your thoughts?"), "{deterrence}");
 
     // Nothing is translated yet: every entry is missing, and the files are valid Fluent.
     let status: serde_json::Value =

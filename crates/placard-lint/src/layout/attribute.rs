@@ -94,6 +94,7 @@ mod tests {
                 label: "headline".into(),
                 bbox: [0, 0, 10, 10],
                 at: Some((5, 5)),
+                group: None,
             }],
         };
         let en = [finding("en-GB", Code::Contrast)];

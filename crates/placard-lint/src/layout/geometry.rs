@@ -27,6 +27,9 @@ pub struct LayerBox {
     pub label: String,
     pub bbox: [i32; 4],
     pub at: Option<(u32, u32)>,
+    /// The group the layer is stacked in, if any: its `bbox` is then the room it may take in the
+    /// group, and the group keeps it clear of the group's other layers.
+    pub group: Option<usize>,
 }
 
 impl TemplateGeometry<'_> {
@@ -91,7 +94,7 @@ pub fn check_template(template: &TemplateGeometry<'_>, required: &[&str]) -> Vec
             );
         }
         for (j, later) in template.layers.iter().enumerate().skip(index + 1) {
-            if overlaps(later.bbox, layer.bbox) {
+            if overlaps(later.bbox, layer.bbox) && (later.group.is_none() || later.group != layer.group) {
                 out.push(
                     template
                         .finding(
@@ -124,7 +127,7 @@ mod tests {
 
     fn layer(message: Option<&str>, bbox: [i32; 4]) -> LayerBox {
         let label = message.unwrap_or("logo.png").to_owned();
-        LayerBox { message: message.map(str::to_owned), label, bbox, at: Some((1, 3)) }
+        LayerBox { message: message.map(str::to_owned), label, bbox, at: Some((1, 3)), group: None }
     }
 
     #[test]

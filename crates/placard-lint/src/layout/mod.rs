@@ -6,11 +6,13 @@
 //! - `text`: `overflow`, `too-small`, `missing-glyph`, `broken-number`, glyph-level `bidi-order`
 //! - `contrast`: `contrast` (WCAG 2.x, against the pixels behind the ink)
 //! - `geometry`: `helpline-hidden` (a required layer missing, outside the safe area, or covered)
+//! - `lockup`: `helpline-lockup` (a lock-up on one line, at its scale over its lead-in)
 //! - `attribute`: a fault every locale shares is the template's, reported once at its layer
 
 mod attribute;
 mod contrast;
 mod geometry;
+mod lockup;
 mod text;
 
 use std::ops::Range;
@@ -21,6 +23,7 @@ use placard_layout::TextBlock;
 pub use attribute::attribute;
 pub use contrast::luminance;
 pub use geometry::{LayerBox, TemplateGeometry, check_template};
+pub use lockup::{check_lockup, check_lockup_order};
 pub use text::check_text;
 
 /// The default legible minimum for required text: this share of the canvas's shorter side.
