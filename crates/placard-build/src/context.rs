@@ -1,20 +1,22 @@
-//! Translator context: `context/<locale>.html`, one page per locale that lists every message of
-//! the reference with its comment, the reference text, the translation, what lint found in it,
-//! how it fits in each template, and a crop of the reference asset where it appears — so a
-//! translator sees how long the text may be and where it goes before translating.
-
-use std::fmt::Write as _;
+//! Translator context: `context/<locale>.html` (templates/context.html), one page per locale that
+//! lists every message of the reference with its comment, the reference text, the translation,
+//! where each is defined (file:line) and what lint found in it; and for each template that shows
+//! the message, the translator's own crop (cut from the image built from their text) beside the
+//! reference's, or why there is none (the text failed lint, the layout checks refused the image,
+//! this run did not build it) — so a translator sees their own text laid out, not only English.
 
 use placard_core::Diagnostic;
 use placard_fluent::{Catalog, EntryKind};
 use placard_lint::Report;
-use placard_pipeline::Workspace;
+use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 
+use crate::Refused;
 use crate::assess::Texts;
-use crate::output::{AssetRecord, Manifest, escape};
+use crate::output::{AssetRecord, LayerRecord, Manifest, render};
+use crate::web_fonts::PageFonts;
 
-/// Widest crop shown, px; larger boxes are scaled down.
-const CROP_WIDTH: f64 = 280.0;
+/// Widest crop shown, px; larger parts are scaled down.
+const CROP_WIDTH: i32 = 280;
 /// Canvas around a layer's box that a crop also shows, px.
 const CROP_MARGIN: i32 = 16;
 
@@ -22,7 +24,6 @@ const CROP_MARGIN: i32 = 16;
 struct Entry {
     /// `id` or `id.attribute`.
     id: String,
-    file: String,
     comment: Option<String>,
 }
 
@@ -36,14 +37,10 @@ fn entries(workspace: &Workspace) -> Vec<Entry> {
         for entry in file.unique().filter(|e| e.kind == EntryKind::Message) {
             let comment = entry.comment.map(|c| c.content.join("\n"));
             if entry.value.is_some() {
-                out.push(Entry { id: entry.id.name.to_owned(), file: file.path.to_owned(), comment: comment.clone() });
+                out.push(Entry { id: entry.id.name.to_owned(), comment: comment.clone() });
             }
             for attribute in entry.attributes {
-                out.push(Entry {
-                    id: format!("{}.{}", entry.id.name, attribute.id.name),
-                    file: file.path.to_owned(),
-                    comment: comment.clone(),
-                });
+                out.push(Entry { id: format!("{}.{}", entry.id.name, attribute.id.name), comment: comment.clone() });
             }
         }
     }
@@ -56,111 +53,254 @@ pub(crate) fn context_ids(workspace: &Workspace) -> Vec<String> {
     entries(workspace).into_iter().map(|e| e.id).collect()
 }
 
-/// The page for each of `locales` (not the reference), as (path under the output folder, HTML),
-/// from the texts the stage formatted (`texts`, which asked for [`context_ids`]). Asset paths in
-/// `manifest` are relative to the output folder.
-pub fn context_pages(
-    workspace: &Workspace,
-    lint: &Report,
-    manifest: &Manifest,
-    texts: &Texts,
-    locales: &[&str],
-) -> Vec<(String, String)> {
+/// What the context pages are made from, besides the reference's messages.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ContextInput<'a> {
+    pub workspace: &'a Workspace,
+    /// Every finding of the run, text and layout.
+    pub lint: &'a Report,
+    /// Asset paths are relative to the output folder.
+    pub manifest: &'a Manifest,
+    /// What the stage formatted (it was asked for [`context_ids`]).
+    pub texts: &'a Texts,
+    /// The templates this run loaded.
+    pub templates: &'a [Template],
+    /// Template names in pipeline.yaml's order, loaded this run or not.
+    pub order: &'a [&'a str],
+    /// Locales not built: their text failed lint.
+    pub blocked: &'a [String],
+    /// Assets the layout checks refused.
+    pub refused: &'a [Refused],
+    pub fonts: &'a PageFonts,
+    /// Phrases that must not break across lines (the required strings: the helpline).
+    pub keep: &'a [&'a str],
+}
+
+/// `templates/context.html`: one locale's page.
+#[derive(askama::Template)]
+#[template(path = "context.html")]
+struct Page<'a> {
+    locale: &'a str,
+    reference: Side<'a>,
+    own: Side<'a>,
+    translated: usize,
+    total: usize,
+    /// Why none of this locale's images was built, when none was.
+    not_built: Option<String>,
+    rows: Vec<Row>,
+    stylesheet: Option<String>,
+    /// The class of the pages' own text (file names, notes) inside a translation's cell.
+    ui: Option<String>,
+}
+
+/// How one locale's text is marked up: its code, BCP 47 tag, direction and font class.
+struct Side<'a> {
+    code: &'a str,
+    lang: String,
+    dir: &'static str,
+    class: Option<String>,
+}
+
+/// One message (or attribute).
+struct Row {
+    id: String,
+    comment: Option<String>,
+    reference: Option<String>,
+    /// `file:line` where the reference defines it.
+    reference_at: Option<String>,
+    /// The locale's own text (not the reference's, where it falls back).
+    translation: Option<String>,
+    translation_at: Option<String>,
+    /// The text findings about it.
+    findings: Vec<Finding>,
+    /// Each template that shows it, in pipeline order.
+    shown: Vec<Shown>,
+}
+
+struct Shown {
+    template: String,
+    reference: View,
+    own: View,
+    /// How the translation fits the layer: size, lines, and whether it fits.
+    fit: Option<String>,
+    /// The layout findings about the message in this template.
+    findings: Vec<Finding>,
+}
+
+/// A crop, or why there is none.
+enum View {
+    Crop(Crop),
+    Missing(String),
+}
+
+struct Finding {
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+    at: Option<String>,
+}
+
+/// The part of an image around a layer's box, shown at most [`CROP_WIDTH`] wide in its own
+/// proportions: a window (`aspect-ratio` of the part's size) over the whole image, scaled and
+/// shifted in per cent of the window, so a narrower screen scales both alike.
+struct Crop {
+    src: String,
+    /// The part's size in image pixels.
+    width: i32,
+    height: i32,
+    /// How wide it is shown, px (`max-width: 100%` may narrow it, keeping its proportions).
+    shown_width: i32,
+    image_width: u32,
+    image_height: u32,
+    /// The image's width, and its offset left and up, in per cent of the window.
+    scale: String,
+    left: String,
+    top: String,
+}
+
+/// The page for each of `locales` (not the reference), as (path under the output folder, HTML).
+pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(String, String)> {
+    let ContextInput { workspace, lint, manifest, texts, templates, order, blocked, refused, fonts, keep } = *input;
+    // Every template of the output, in pipeline order (then any an earlier build made, by name),
+    // so a build of some templates writes the same pages as a build of all.
+    let mut names: Vec<&str> = order.to_vec();
+    let mut others: Vec<&str> =
+        manifest.assets.iter().map(|a| a.template.as_str()).filter(|t| !order.contains(t)).collect();
+    others.sort_unstable();
+    others.dedup();
+    names.extend(others);
+    // Whether `template` shows `id`: as this run loaded it, or as the output's images record.
+    let shows = |template: &str, id: &str| {
+        templates
+            .iter()
+            .filter(|t| t.name == template)
+            .any(|t| t.layers.iter().any(|l| matches!(l, Layer::Text(text) if text.message == id)))
+            || manifest.assets.iter().any(|a| a.template == template && a.layers.iter().any(|l| l.message == id))
+    };
     let reference = workspace.config.reference.code.as_str();
     let entries = entries(workspace);
-    let none = std::collections::BTreeMap::new();
-    let shown = |code: &str| texts.get(code).map_or(&none, |t| &t.shown);
-    let reference_texts = shown(reference);
+    let empty = LocaleTexts::default();
+    let texts_of = |code: &str| texts.get(code).unwrap_or(&empty);
+    let side = |code| Side {
+        code,
+        lang: workspace.locale(code).map_or_else(|| code.to_owned(), placard_core::Locale::tag),
+        dir: workspace.direction(code),
+        class: fonts.class_for(code),
+    };
+    let reference_texts = texts_of(reference);
     let reference_assets = one_per_template(manifest, reference);
+    let at = |t: &LocaleTexts, id: &str| t.defined_at.get(id).map(|at| format!("{}:{}", at.file, at.line));
+    let finding = |d: &Diagnostic| Finding {
+        severity: if d.is_error() { "error" } else { "warning" },
+        code: d.code.as_str(),
+        message: d.message.clone(),
+        at: d.file.as_ref().map(|f| d.line.map_or_else(|| f.clone(), |l| format!("{f}:{l}"))),
+    };
 
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
-        let texts = shown(locale);
-        let dir = workspace.direction(locale);
+        let own_texts = texts_of(locale);
         let own_assets = one_per_template(manifest, locale);
-        let translated = texts.values().flatten().filter(|t| t.from == locale).count();
-
-        let mut html = String::new();
-        let _ = write!(
-            html,
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{l} — translator context</title>\n\
-             <style>\nbody{{font-family:system-ui,sans-serif;margin:1.5rem;background:#f4f4f6;color:#111}}\n\
-             table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #ccd;padding:.5rem;vertical-align:top;background:#fff;text-align:start}}\n\
-             th{{background:#e8e8f0}}code{{font-size:.85rem}}.comment{{color:#555;font-size:.85rem;white-space:pre-wrap}}\n\
-             .crops{{display:flex;flex-wrap:wrap;gap:.6rem;margin-top:.4rem}}.crop{{border:1px solid #ccc;background-repeat:no-repeat}}.missing{{color:#a00;font-style:italic}}\n\
-             .error{{color:#a00}}.warning{{color:#a60}}ul{{margin:0;padding-inline-start:1.1rem}}.fit{{font-size:.8rem;color:#333}}\n\
-             </style>\n</head>\n<body>\n<h1>{l}: translator context</h1>\n\
-             <p>{translated} of {total} messages translated. Reference: {r}. Each crop shows where the reference text \
-             appears; a translation should fit the same box. <a href=\"../index.html\">Contact sheet</a></p>\n\
-             <table>\n<thead><tr><th>message</th><th>reference ({r})</th><th>translation ({l})</th><th>findings</th></tr></thead>\n<tbody>\n",
-            l = escape(locale),
-            r = escape(reference),
-            total = entries.len(),
-        );
-        for entry in &entries {
-            let _ = write!(
-                html,
-                "<tr id=\"{id}\"><td><code>{id}</code><br><small>{file}</small>",
-                id = escape(&entry.id),
-                file = escape(&entry.file)
-            );
-            if let Some(comment) = &entry.comment {
-                let _ = write!(html, "<div class=\"comment\">{}</div>", escape(comment));
-            }
-            html.push_str("</td><td>");
-            if let Some(Some(text)) = reference_texts.get(&entry.id) {
-                let _ = write!(html, "<div lang=\"{r}\">{}</div>", escape(&text.text), r = escape(reference));
-            }
-            let crops: Vec<String> = reference_assets
-                .iter()
-                .filter_map(|asset| Some(crop(asset, asset.layers.iter().find(|l| l.message == entry.id)?.r#box)))
-                .collect();
-            if !crops.is_empty() {
-                let _ = write!(html, "<div class=\"crops\">{}</div>", crops.concat());
-            }
-            let _ = write!(html, "</td><td lang=\"{l}\" dir=\"{dir}\">", l = escape(locale));
-            match texts.get(&entry.id) {
-                Some(Some(text)) if text.from == locale => {
-                    let _ = write!(html, "<div>{}</div>", escape(&text.text));
+        let is_blocked = blocked.iter().any(|b| b == locale);
+        let translated = own_texts.shown.values().flatten().filter(|t| t.from == locale).count();
+        let rows = entries
+            .iter()
+            .map(|entry| {
+                let own = own_texts.shown.get(&entry.id).cloned().flatten().filter(|t| t.from == locale);
+                let shown = names
+                    .iter()
+                    .copied()
+                    .filter(|name| shows(name, &entry.id))
+                    .map(|name| {
+                        let about = |d: &&Diagnostic| {
+                            d.template.as_deref() == Some(name)
+                                && d.locale.as_deref().is_none_or(|l| l == locale)
+                                && concerns(d, &entry.id)
+                        };
+                        let findings: Vec<Finding> = lint.diagnostics.iter().filter(about).map(finding).collect();
+                        let missing = |code: &str, is_blocked: bool| {
+                            let refusal = refused.iter().find(|r| r.locale == code && r.template == name);
+                            View::Missing(match (is_blocked, refusal) {
+                                (true, _) => format!(
+                                    "Not built: {code}'s text has lint errors (run placard lint --locale {code}); \
+                                     the findings are beside the text above."
+                                ),
+                                (false, Some(r)) => {
+                                    let codes: Vec<&str> = r.codes.iter().map(|c| c.as_str()).collect();
+                                    let listed = if findings.is_empty() {
+                                        "none of them is about this message"
+                                    } else {
+                                        "what they found about this message is listed beside"
+                                    };
+                                    format!(
+                                        "Not published: the layout checks refused {code}'s {name} image ({}); {listed}.",
+                                        codes.join(", ")
+                                    )
+                                }
+                                (false, None) => format!("No {name} image of {code} in this output: not built in this run."),
+                            })
+                        };
+                        let reference_view = match layer_of(&reference_assets, name, &entry.id) {
+                            Some((asset, layer)) => View::Crop(crop(asset, layer.r#box)),
+                            None => missing(reference, blocked.iter().any(|b| b == reference)),
+                        };
+                        let (own_view, fit) = match layer_of(&own_assets, name, &entry.id) {
+                            Some((asset, layer)) => {
+                                let fit = format!(
+                                    "{} px, {} line{}{}",
+                                    layer.size.round(),
+                                    layer.lines,
+                                    if layer.lines == 1 { "" } else { "s" },
+                                    if layer.fits { "" } else { " — does not fit" }
+                                );
+                                (View::Crop(crop(asset, layer.r#box)), Some(fit))
+                            }
+                            None => (missing(locale, is_blocked), None),
+                        };
+                        Shown { template: name.to_owned(), reference: reference_view, own: own_view, fit, findings }
+                    })
+                    .collect();
+                Row {
+                    id: entry.id.clone(),
+                    comment: entry.comment.clone(),
+                    // Shown as the images draw them: the helpline never broken across lines.
+                    reference: reference_texts
+                        .shown
+                        .get(&entry.id)
+                        .cloned()
+                        .flatten()
+                        .map(|t| placard_layout::keep_together(&t.text, keep)),
+                    reference_at: at(reference_texts, &entry.id),
+                    translation_at: own.as_ref().and_then(|_| at(own_texts, &entry.id)),
+                    translation: own.map(|t| placard_layout::keep_together(&t.text, keep)),
+                    findings: lint
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.template.is_none() && d.locale.as_deref() == Some(locale) && concerns(d, &entry.id))
+                        .map(finding)
+                        .collect(),
+                    shown,
                 }
-                _ => html.push_str("<div class=\"missing\" dir=\"ltr\">not translated yet</div>"),
-            }
-            for asset in &own_assets {
-                if let Some(layer) = asset.layers.iter().find(|l| l.message == entry.id) {
-                    let _ = write!(
-                        html,
-                        "<div class=\"fit\" dir=\"ltr\">{}: {} px, {} line{}{}</div>",
-                        escape(&asset.template),
-                        layer.size.round(),
-                        layer.lines,
-                        if layer.lines == 1 { "" } else { "s" },
-                        if layer.fits { "" } else { " — <strong class=\"error\">does not fit</strong>" }
-                    );
-                }
-            }
-            html.push_str("</td><td>");
-            let findings: Vec<&Diagnostic> = lint
-                .diagnostics
-                .iter()
-                .filter(|d| d.locale.as_deref() == Some(locale) && concerns(d, &entry.id))
-                .collect();
-            if !findings.is_empty() {
-                html.push_str("<ul>");
-                for d in findings {
-                    let severity = if d.is_error() { "error" } else { "warning" };
-                    let _ = write!(
-                        html,
-                        "<li class=\"{severity}\">{severity}[{code}]: {message}</li>",
-                        code = d.code,
-                        message = escape(&d.message)
-                    );
-                }
-                html.push_str("</ul>");
-            }
-            html.push_str("</td></tr>\n");
-        }
-        html.push_str("</tbody>\n</table>\n</body>\n</html>\n");
-        pages.push((format!("context/{locale}.html"), html));
+            })
+            .collect();
+        let not_built = is_blocked.then(|| {
+            format!(
+                "{locale} was not built: its text has lint errors (run placard lint --locale {locale}). \
+                 The reference's crops show where each message goes."
+            )
+        });
+        let page = Page {
+            locale,
+            reference: side(reference),
+            own: side(locale),
+            translated,
+            total: entries.len(),
+            not_built,
+            rows,
+            stylesheet: fonts.stylesheet(1),
+            ui: fonts.ui_class(),
+        };
+        pages.push((format!("context/{locale}.html"), render(&page)));
     }
     pages
 }
@@ -173,6 +313,12 @@ fn one_per_template<'m>(manifest: &'m Manifest, locale: &str) -> Vec<&'m AssetRe
     assets
 }
 
+/// The asset of `template` among `assets` and its layer showing `id`.
+fn layer_of<'m>(assets: &[&'m AssetRecord], template: &str, id: &str) -> Option<(&'m AssetRecord, &'m LayerRecord)> {
+    let asset = *assets.iter().find(|a| a.template == template)?;
+    Some((asset, asset.layers.iter().find(|l| l.message == id)?))
+}
+
 /// Whether `d` is about the message or attribute `id`: the same id, or its message when `id` is an
 /// attribute and the finding names the whole message.
 fn concerns(d: &Diagnostic, id: &str) -> bool {
@@ -180,26 +326,24 @@ fn concerns(d: &Diagnostic, id: &str) -> bool {
     about == id || id.split_once('.').is_some_and(|(message, _)| about == message)
 }
 
-/// A `div` that shows the part of `asset` around `rect` (x, y, w, h), scaled to at most
-/// [`CROP_WIDTH`] wide, by positioning the full image as its background.
-fn crop(asset: &AssetRecord, rect: [i32; 4]) -> String {
+/// The part of `asset` around `rect` (x, y, w, h) and [`CROP_MARGIN`] of canvas about it.
+fn crop(asset: &AssetRecord, rect: [i32; 4]) -> Crop {
     let [x, y, w, h] = rect;
     let x0 = (x - CROP_MARGIN).max(0);
     let y0 = (y - CROP_MARGIN).max(0);
     let x1 = (x + w + CROP_MARGIN).min(asset.width as i32);
     let y1 = (y + h + CROP_MARGIN).min(asset.height as i32);
     let (cw, ch) = ((x1 - x0).max(1), (y1 - y0).max(1));
-    let scale = (CROP_WIDTH / f64::from(cw)).min(1.0);
-    format!(
-        "<figure style=\"margin:0\"><div class=\"fit\">{template}</div><div class=\"crop\" role=\"img\" aria-label=\"{template}\" title=\"{template}\" style=\"width:{w:.0}px;height:{h:.0}px;\
-         background-image:url('../{path}');background-size:{bw:.0}px {bh:.0}px;background-position:-{bx:.0}px -{by:.0}px\"></div></figure>",
-        template = escape(&asset.template),
-        path = escape(&asset.path),
-        w = f64::from(cw) * scale,
-        h = f64::from(ch) * scale,
-        bw = f64::from(asset.width) * scale,
-        bh = f64::from(asset.height) * scale,
-        bx = f64::from(x0) * scale,
-        by = f64::from(y0) * scale,
-    )
+    let percent = |part: f64, of: i32| format!("{:.4}", part * 100.0 / f64::from(of));
+    Crop {
+        src: format!("../{}", asset.path),
+        width: cw,
+        height: ch,
+        shown_width: cw.min(CROP_WIDTH),
+        image_width: asset.width,
+        image_height: asset.height,
+        scale: percent(f64::from(asset.width), cw),
+        left: percent(f64::from(x0), cw),
+        top: percent(f64::from(y0), ch),
+    }
 }

@@ -9,7 +9,10 @@
 //! - `layout_lint`: `placard lint`'s layout half: templates' geometry and every asset composed,
 //!   judged by `placard_lint::layout` (the checks live with the other checks).
 //! - `scene`: one asset's layers laid out into a renderable scene.
-//! - `output`: atomic writes, `manifest.json`, `index.html`.
+//! - `output`: atomic writes, `manifest.json`, `index.html` (templates/sheet.html).
+//! - `context`: the translator context pages (templates/context.html), each translation's crops
+//!   beside the reference's.
+//! - `web_fonts`: the campaign's fonts for those pages (`fonts/`, `@font-face`).
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
 
 mod assess;
@@ -20,6 +23,7 @@ mod layout_lint;
 mod output;
 mod plan;
 mod scene;
+mod web_fonts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};

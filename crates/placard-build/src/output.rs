@@ -2,12 +2,12 @@
 //! atomically (a temporary file in the same folder, flushed, then renamed over the old one), so an
 //! interrupted build never leaves a half-written file.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::BuildError;
+use crate::web_fonts::PageFonts;
 
 /// One laid-out text layer of an asset.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -193,9 +193,6 @@ impl Staging {
 /// The width of contact-sheet thumbnails, px.
 pub const THUMBNAIL_WIDTH: u32 = 240;
 
-/// `index.html`: locales as rows, templates as columns, thumbnails linking to full size, alt text,
-/// and `dir="rtl"` on right-to-left rows, with links to the translator context pages of `context`
-/// locales. Self-contained: no scripts, no network.
 /// What the contact sheet shows beside the manifest.
 #[derive(Clone, Copy, Debug)]
 pub struct Sheet<'a> {
@@ -210,12 +207,58 @@ pub struct Sheet<'a> {
     pub order: &'a [&'a str],
     /// Phrases that must not break across lines (the required strings: the helpline).
     pub keep: &'a [&'a str],
+    /// The campaign's fonts, for the captions.
+    pub fonts: &'a PageFonts,
 }
 
-/// The contact sheet: every published asset, and what was not published and why (the locales
-/// whose text failed lint, the assets the layout checks refused), so the sheet says what lint says.
+/// `index.html` (templates/sheet.html): locales as rows, templates as columns in pipeline order,
+/// thumbnails in their own proportions linking to full size, the alt text once, `lang`, `dir`
+/// and the locale's own font on each row, links to the translator context pages, and what was
+/// not published and why (the locales whose text failed lint, the assets the layout checks
+/// refused), so the sheet says what lint says. Self-contained: no scripts, no network.
+#[derive(askama::Template)]
+#[template(path = "sheet.html")]
+struct SheetPage<'a> {
+    campaign: &'a str,
+    count: usize,
+    templates: Vec<&'a str>,
+    rows: Vec<SheetRow<'a>>,
+    blocked: &'a [String],
+    /// Locale, template, the failed checks' codes.
+    refused: Vec<(&'a str, &'a str, String)>,
+    context: &'a [&'a str],
+    stylesheet: Option<String>,
+}
+
+struct SheetRow<'a> {
+    locale: &'a str,
+    dir: &'a str,
+    class: Option<String>,
+    context: bool,
+    cells: Vec<SheetCell<'a>>,
+}
+
+struct SheetCell<'a> {
+    template: &'a str,
+    asset: Option<Thumbnail<'a>>,
+}
+
+struct Thumbnail<'a> {
+    path: &'a str,
+    thumbnail: &'a str,
+    alt: &'a str,
+    /// The alt text as shown in the caption, the required phrases unbreakable.
+    shown: String,
+    width: u32,
+    height: u64,
+    size: String,
+    /// Each format's file and name, the first linked from the thumbnail.
+    formats: Vec<(&'a str, &'a str)>,
+}
+
+/// The contact sheet, `index.html`.
 pub fn contact_sheet(manifest: &Manifest, sheet: &Sheet<'_>) -> String {
-    let Sheet { campaign, context, blocked, refused, order, keep } = *sheet;
+    let Sheet { campaign, context, blocked, refused, order, keep, fonts } = *sheet;
     // Templates in pipeline.yaml's order; those an earlier build made and this run did not
     // load (kept from outside its scope) follow in name order.
     let mut templates: Vec<&str> = order.to_vec();
@@ -228,99 +271,64 @@ pub fn contact_sheet(manifest: &Manifest, sheet: &Sheet<'_>) -> String {
     let mut locales: Vec<(&str, &str)> = manifest.assets.iter().map(|a| (a.locale.as_str(), a.dir.as_str())).collect();
     locales.sort_unstable();
     locales.dedup();
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — Placard contact sheet</title>\n\
-         <style>\nbody{{font-family:system-ui,sans-serif;margin:1.5rem;background:#f4f4f6;color:#111}}\n\
-         table{{border-collapse:collapse}}th,td{{border:1px solid #ccd;padding:.5rem;vertical-align:top;background:#fff}}\n\
-         th{{background:#e8e8f0;position:sticky;top:0}}\n\
-         img{{display:block;width:auto;height:auto;max-width:220px;max-height:220px;border:1px solid #ddd}}\n\
-         figcaption{{font-size:.75rem;max-width:220px;margin-top:.3rem;color:#333}}\n\
-         @media (max-width:40rem){{body{{margin:.75rem}}table,tbody,tr,th,td{{display:block}}thead{{display:none}}\
-         td{{border-top:none}}tbody th{{position:static}}td[data-template]::before{{content:attr(data-template);display:block;font-weight:600;margin-bottom:.3rem}}\
-         img{{max-width:100%;max-height:60vh}}figcaption{{max-width:none}}}}\n\
-         </style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p>{count} files. Click a thumbnail for the full-size image.</p>\n<table>\n<thead><tr><th>locale</th>",
-        title = escape(campaign),
-        count = manifest.assets.len(),
-    );
-    for t in &templates {
-        let _ = write!(html, "<th>{}</th>", escape(t));
+    let rows = locales
+        .iter()
+        .map(|&(locale, dir)| SheetRow {
+            locale,
+            dir,
+            class: fonts.class_for(locale),
+            context: context.contains(&locale),
+            cells: templates
+                .iter()
+                .map(|&template| {
+                    // The thumbnail links to the first format (PNG when there is one).
+                    let mut formats: Vec<&AssetRecord> =
+                        manifest.assets.iter().filter(|a| a.locale == locale && a.template == template).collect();
+                    formats.sort_by_key(|a| (a.format != "png", a.format.clone()));
+                    let asset = formats.first().map(|a| {
+                        let alt = a.alt.as_deref().unwrap_or("");
+                        Thumbnail {
+                            path: &a.path,
+                            thumbnail: &a.thumbnail,
+                            alt,
+                            shown: placard_layout::keep_together(alt, keep),
+                            width: THUMBNAIL_WIDTH,
+                            height: (u64::from(a.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(a.width.max(1)))
+                                .max(1),
+                            size: size(a),
+                            formats: formats.iter().map(|f| (f.path.as_str(), f.format.as_str())).collect(),
+                        }
+                    });
+                    SheetCell { template, asset }
+                })
+                .collect(),
+        })
+        .collect();
+    let page = SheetPage {
+        campaign,
+        count: manifest.assets.len(),
+        templates,
+        rows,
+        blocked,
+        refused: refused
+            .iter()
+            .map(|r| {
+                let codes: Vec<&str> = r.codes.iter().map(|c| c.as_str()).collect();
+                (r.locale.as_str(), r.template.as_str(), codes.join(", "))
+            })
+            .collect(),
+        context,
+        stylesheet: fonts.stylesheet(0),
+    };
+    render(&page)
+}
+
+/// A page from its template; rendering into a `String` cannot fail (every value displays).
+pub(crate) fn render(page: &impl askama::Template) -> String {
+    let mut html = page.render().expect("a page renders into a string");
+    if !html.ends_with('\n') {
+        html.push('\n');
     }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    for (locale, dir) in &locales {
-        let header = if context.contains(locale) {
-            format!("<a href=\"context/{l}.html\" title=\"translator context\">{l}</a>", l = escape(locale))
-        } else {
-            escape(locale)
-        };
-        let _ = write!(html, "<tr lang=\"{l}\" dir=\"{d}\"><th>{header}</th>", l = escape(locale), d = escape(dir));
-        for t in &templates {
-            let _ = write!(html, "<td data-template=\"{}\">", escape(t));
-            // The thumbnail links to the first format (PNG when there is one); the others follow.
-            let mut formats: Vec<&AssetRecord> =
-                manifest.assets.iter().filter(|a| a.locale == *locale && a.template == *t).collect();
-            formats.sort_by_key(|a| (a.format != "png", a.format.clone()));
-            if let Some(a) = formats.first() {
-                let alt = a.alt.as_deref().unwrap_or("");
-                // The caption shows the alt text to the designer; a screen reader reads it once,
-                // from the image. The helpline never wraps inside it: its spaces do not break.
-                let _ = write!(
-                    html,
-                    "<figure><a href=\"{p}\"><img src=\"{thumb}\" alt=\"{alt}\" loading=\"lazy\" width=\"{w}\" height=\"{h}\"></a><figcaption><span dir=\"ltr\">{size}</span> {formats}<br><bdi aria-hidden=\"true\">{shown}</bdi></figcaption></figure>",
-                    p = escape(&a.path),
-                    thumb = escape(&a.thumbnail),
-                    alt = escape(alt),
-                    shown = escape(&placard_layout::keep_together(alt, keep)),
-                    w = THUMBNAIL_WIDTH,
-                    h = (u64::from(a.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(a.width.max(1))).max(1),
-                    size = size(a),
-                    formats = formats
-                        .iter()
-                        .map(|f| format!("<a href=\"{}\">{}</a>", escape(&f.path), escape(&f.format)))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-            }
-            html.push_str("</td>");
-        }
-        html.push_str("</tr>\n");
-    }
-    html.push_str("</tbody>\n</table>\n");
-    if !blocked.is_empty() || !refused.is_empty() {
-        html.push_str("<h2>Not published</h2>\n<ul class=\"refused\">\n");
-        for locale in blocked {
-            let _ = writeln!(
-                html,
-                "<li><b>{l}</b>: the translation has lint errors (run <code>placard lint --locale {l}</code>)</li>",
-                l = escape(locale)
-            );
-        }
-        for r in refused {
-            let codes: Vec<&str> = r.codes.iter().map(|c| c.as_str()).collect();
-            let _ = writeln!(
-                html,
-                "<li><b>{l}</b> / {t}: refused by the layout checks: {c} (run <code>placard lint --locale {l}</code>)</li>",
-                l = escape(&r.locale),
-                t = escape(&r.template),
-                c = escape(&codes.join(", "))
-            );
-        }
-        html.push_str("</ul>\n");
-    }
-    if !context.is_empty() {
-        let links: Vec<String> =
-            context.iter().map(|l| format!("<a href=\"context/{l}.html\">{l}</a>", l = escape(l))).collect();
-        let _ = writeln!(
-            html,
-            "<p>Translator context (every message with the reference text, the translation, its findings and \
-             where it appears): {}</p>",
-            links.join(" · ")
-        );
-    }
-    html.push_str("</body>\n</html>\n");
     html
 }
 
@@ -348,21 +356,6 @@ fn size(asset: &AssetRecord) -> String {
         }
         None => pixels,
     }
-}
-
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -410,12 +403,14 @@ mod tests {
             refused: &[],
             order: &["square"],
             keep: &["0131 556 3535"],
+            fonts: &PageFonts::default(),
         };
         let html = contact_sheet(&manifest, &sheet);
         assert!(html.contains("<tr lang=\"ar\" dir=\"rtl\">"));
         // A size in a right-to-left row would read 1080×1080 backwards without its own direction.
         assert!(html.contains("<span dir=\"ltr\">1080×1080</span>"));
-        assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
+        // The engine escapes the alt text in the attribute and in the caption alike.
+        assert_eq!(html.matches("&#60;b&#62;&#34;x&#34;&#60;/b&#62;").count(), 2, "{html}");
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"ar/square.png\""));
         assert!(html.contains("src=\"thumbs/ar/square.png\""));
@@ -444,8 +439,16 @@ mod tests {
             assets: vec![asset("story", "اتصل 0131 556 3535"), asset("square", "x"), asset("older", "y")],
         };
         let order = ["story", "square"];
-        let sheet =
-            Sheet { campaign: "c", context: &[], blocked: &[], refused: &[], order: &order, keep: &["0131 556 3535"] };
+        let fonts = PageFonts::default();
+        let sheet = Sheet {
+            campaign: "c",
+            context: &[],
+            blocked: &[],
+            refused: &[],
+            order: &order,
+            keep: &["0131 556 3535"],
+            fonts: &fonts,
+        };
         let html = contact_sheet(&manifest, &sheet);
         let column = |t: &str| html.find(&format!("<th>{t}</th>")).unwrap_or_else(|| panic!("a {t} column"));
         assert!(column("story") < column("square"), "pipeline order, not name order");

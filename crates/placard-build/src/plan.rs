@@ -16,13 +16,14 @@ use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 use crate::assess::{Assessed, Composer, layout_report};
-use crate::context::{context_ids, context_pages};
+use crate::context::{ContextInput, context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
     AssetRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic,
 };
 use crate::scene::{Composed, family_for};
+use crate::web_fonts::PageFonts;
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,8 +305,32 @@ pub fn build(
     // and the pages an earlier build made for locales outside this run, unless they now fail.
     let selected: Vec<&str> =
         workspace.selected.iter().filter(|l| !workspace.pseudo.contains(*l)).map(String::as_str).collect();
+    // Columns in pipeline.yaml's order whatever `--template` chose, so a partial build keeps
+    // the sheet's layout and the context pages': a template this run did not load is known by its file's name.
+    let order: Vec<&str> = config
+        .templates
+        .iter()
+        .filter_map(|path| match inputs.templates.iter().find(|t| &t.path == path) {
+            Some(loaded) => Some(loaded.name.as_str()),
+            None => path.file_stem().and_then(|s| s.to_str()),
+        })
+        .collect();
+    let fonts = PageFonts::new(&inputs);
+    fonts.stage(&staging.dir)?;
     let mut context = Vec::new();
-    for (rel, html) in context_pages(workspace, &lint, &manifest, &texts, &selected) {
+    let context_input = ContextInput {
+        workspace,
+        lint: &lint,
+        manifest: &manifest,
+        texts: &texts,
+        templates: &inputs.templates,
+        order: &order,
+        blocked: &blocked,
+        refused: &refused,
+        fonts: &fonts,
+        keep: &keep,
+    };
+    for (rel, html) in context_pages(&context_input, &selected) {
         write_atomic(&staging.dir.join(&rel), html.as_bytes())?;
     }
     context.extend(selected.iter().copied().filter(|&l| l != config.reference.code));
@@ -321,19 +346,17 @@ pub fn build(
         }
     }
     context.sort_unstable();
-    // Columns in pipeline.yaml's order whatever `--template` chose, so a partial build keeps
-    // the sheet's layout: a template this run did not load is known by its file's name.
-    let order: Vec<&str> = config
-        .templates
-        .iter()
-        .filter_map(|path| match inputs.templates.iter().find(|t| &t.path == path) {
-            Some(loaded) => Some(loaded.name.as_str()),
-            None => path.file_stem().and_then(|s| s.to_str()),
-        })
-        .collect();
     let mut sheet = contact_sheet(
         &manifest,
-        &Sheet { campaign, context: &context, blocked: &blocked, refused: &refused, order: &order, keep: &keep },
+        &Sheet {
+            campaign,
+            context: &context,
+            blocked: &blocked,
+            refused: &refused,
+            order: &order,
+            keep: &keep,
+            fonts: &fonts,
+        },
     );
     if options.live_reload {
         let id: String =

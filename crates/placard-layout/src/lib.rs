@@ -11,5 +11,5 @@
 mod fonts;
 mod text;
 
-pub use fonts::{FontError, FontLibrary, Typesetter};
+pub use fonts::{FontError, FontLibrary, Typesetter, WebFace};
 pub use text::{Align, Bounds, GlyphMask, Line, PlacedGlyph, TextBlock, TextSpec, VAlign, keep_together};

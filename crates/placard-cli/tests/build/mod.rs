@@ -190,7 +190,7 @@ fn filters_and_shards_build_what_was_asked() {
     let out = tempfile::tempdir().expect("temp dir");
     let output = campaign_build(out.path(), &["--locale", "pl", "--template", "x-post"], "2");
     assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
-    let built: Vec<String> = files(out.path()).into_keys().collect();
+    let built: Vec<String> = files(out.path()).into_keys().filter(|f| !f.starts_with("fonts/")).collect();
     assert_eq!(built, ["context/pl.html", "index.html", "manifest.json", "pl/x-post.png", "thumbs/pl/x-post.png"]);
 
     let sharded = tempfile::tempdir().expect("temp dir");
@@ -503,29 +503,59 @@ fn translator_context_pages_show_every_message_where_it_appears_and_what_is_wron
     assert_eq!(pages, ["ar.html", "ur.html", "zh-Hans.html"], "every locale but the reference, built or not");
 
     let ar = fs::read_to_string(dist.join("context/ar.html")).expect("page");
-    assert!(ar.contains("<tr id=\"headline\">") && ar.contains("<tr id=\"helpline\">"), "every reference message");
+    let row = |page: &str, id: &str| -> String {
+        let start = page.find(&format!("<tbody class=\"message\" id=\"{id}\">")).expect("a row group per message");
+        let rest = &page[start..];
+        rest[..rest.find("</tbody>").expect("end of the group")].to_owned()
+    };
+    let headline = row(&ar, "headline");
     assert!(ar.contains("Long on purpose: it must be shrunk to fit."), "the reference comment is context");
-    assert!(ar.contains("<td lang=\"ar\" dir=\"rtl\">"), "translations in their own direction");
+    assert!(headline.contains("lang=\"ar\" dir=\"rtl\""), "translations in their own direction: {headline}");
+    assert!(headline.contains("locales/ar/card.ftl:3"), "where the translation is defined: {headline}");
+    assert!(headline.contains("locales/en-GB/card.ftl:"), "where the reference is: {headline}");
     assert!(ar.contains("2 of 2 messages translated"), "{ar}");
-    // Each crop is the reference asset, placed so the message's box shows; the file exists.
-    let crops: Vec<&str> =
-        ar.split("background-image:url('../").skip(1).map(|s| &s[..s.find('\'').expect("end")]).collect();
-    assert!(crops.len() >= 2, "a crop per message and template");
+    // Each message the card shows: the reference's crop beside the translator's own, both files
+    // of this build.
+    let crops: Vec<&str> = ar.split("<img src=\"../").skip(1).map(|s| &s[..s.find('"').expect("end")]).collect();
+    assert_eq!(crops, ["en-GB/card.png", "ar/card.png", "en-GB/card.png", "ar/card.png"], "{ar}");
     for crop in crops {
-        assert!(crop.starts_with("en-GB/"), "{crop}");
         assert!(dist.join(crop).is_file(), "{crop} exists");
     }
-    assert!(ar.contains("px, ") && ar.contains(" line"), "how the translation fits each template");
+    assert!(headline.contains("px, ") && headline.contains(" line"), "how the translation fits each template");
+    assert!(ar.contains("href=\"../fonts/fonts.css\""), "the campaign's fonts");
+    let css = fs::read_to_string(dist.join("fonts/fonts.css")).expect("the fonts' stylesheet");
+    for font in ["NotoSansArabic-Regular.ttf", "NotoNastaliqUrdu-Regular.ttf", "NotoSans-Regular.ttf"] {
+        assert!(css.contains(&format!("url(\"{font}\")")), "{css}");
+        assert!(dist.join("fonts").join(font).is_file(), "{font} is in the output folder");
+    }
+    assert!(dist.join("fonts/OFL.txt").is_file(), "the fonts' licence goes with them");
+    assert!(!dist.join("fonts/NotoSansArabic-Bold.ttf").exists(), "only the faces the pages use");
 
     let ur = fs::read_to_string(dist.join("context/ur.html")).expect("page");
-    let headline = &ur[ur.find("<tr id=\"headline\">").expect("row")..];
-    let headline = &headline[..headline.find("</tr>").expect("end of row")];
+    let headline = row(&ur, "headline");
     assert!(headline.contains("not translated yet"), "{headline}");
     assert!(headline.contains("error[missing-message]"), "the lint finding is on the row: {headline}");
+    // Not a stale or missing image: the page says why there is no crop of Urdu's own.
+    assert!(!headline.contains("src=\"../ur/"), "{headline}");
+    assert!(headline.contains("Not built: ur&#39;s text has lint errors"), "{headline}");
 
     let index = fs::read_to_string(dist.join("index.html")).expect("contact sheet");
     assert!(index.contains("<a href=\"context/ar.html\""), "the contact sheet links each locale's page");
     assert!(index.contains("<a href=\"context/ur.html\">ur</a>"), "including a locale that was not built");
+}
+
+#[test]
+fn a_translation_with_markup_in_it_is_shown_as_text() {
+    let project = golden_copy();
+    let markup = "<script>alert(\"x\")</script> <img src=x onerror='y'>";
+    edit(project.path().join("locales/ar/card.ftl"), "headline = هل", &format!("headline = {markup} هل"));
+    let output = placard(project.path(), &["build", "--skip-failing"]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let dist = project.path().join("dist");
+    let ar = fs::read_to_string(dist.join("context/ar.html")).expect("page");
+    assert!(!ar.contains("<script") && !ar.contains("<img src=x"), "{ar}");
+    assert!(ar.contains("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;"), "{ar}");
+    assert!(ar.contains("onerror=&#39;y&#39;"), "{ar}");
 }
 
 #[test]
