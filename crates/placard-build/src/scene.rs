@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use image::RgbaImage;
 use placard_layout::{TextBlock, TextSpec, Typesetter, keep_together};
-use placard_pipeline::{Layer, Template, TemplateBackground, TextLayer};
+use placard_pipeline::{Layer, QrLayer, Template, TemplateBackground, TextLayer};
 use placard_render::{Background, Scene};
 
 use crate::inputs::Inputs;
@@ -83,6 +83,7 @@ pub fn compose(
                     layers.push(placard_render::Layer::Image { x, y, image: fitted });
                 }
             }
+            Layer::Qr(qr) => layers.extend(qr_layers(qr)),
         }
     }
     Composed {
@@ -148,6 +149,24 @@ fn text_layers(
     painted.push(placard_render::Layer::Text { x: inner.0, y: inner.1, color: layer.color, glyphs });
     let fitted_in = [spec.width, spec.height];
     (painted, record, Block { text: block, fitted_in, origin: (inner.0, inner.1) })
+}
+
+/// A QR layer as painted: its light square (the code and its quiet zone), then its dark modules.
+pub fn qr_layers(qr: &QrLayer) -> [placard_render::Layer; 2] {
+    let (x, y) = qr.code_origin();
+    let margin = (placard_pipeline::QR_QUIET_ZONE * qr.module_px) as i32;
+    let outer = qr.outer_side();
+    [
+        placard_render::Layer::Rect { x: x - margin, y: y - margin, width: outer, height: outer, color: qr.light },
+        placard_render::Layer::Cells {
+            x,
+            y,
+            module: qr.module_px,
+            columns: qr.side,
+            cells: qr.modules.as_slice().into(),
+            color: qr.dark,
+        },
+    ]
 }
 
 /// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.

@@ -64,6 +64,7 @@ codes! {
     Contrast => "contrast", "Text colour against the pixels behind it below WCAG 2.x contrast (4.5:1, or 3:1 for large text).";
     HelplineHidden => "helpline-hidden", "A template that must show a required message has no layer for it, or the layer is outside the safe area or covered.";
     BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
+    QrMismatch => "qr-mismatch", "A QR code that, read back from the rendered pixels, does not give its payload and a required number, or is too small or without its quiet zone.";
 }
 
 impl Code {
@@ -151,6 +152,9 @@ impl Code {
             }
             Code::BrokenNumber => {
                 "A required string (a phone number) is split across lines in the laid-out text.\nFix: Placard keeps required strings together; this means the string is wider than the box. Give the layer more width or a smaller minimum size."
+            }
+            Code::QrMismatch => {
+                "A `qr` layer's code, decoded from the asset's rendered pixels (everything drawn over it included), does not prove the helpline: nothing decodes (a band, text or image covers it); it decodes to another payload than the template declares; its `tel:` number is none of the numbers in the `contains` lists of the required rules for the messages the template shows or requires (+44 131 556 3535 is the national 0131 556 3535); its modules are smaller than legible (0.5 mm at the template's dpi for print, 4 px on screen); or its 4-module quiet zone is not clear (a pixel there less than 40% of full scale lighter than the dark modules).\nFix (designer): move whatever covers the code, or give it a bigger `box`; correct the payload to the helpline's number; keep the margin around the code empty and light."
             }
         }
     }

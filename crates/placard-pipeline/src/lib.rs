@@ -17,5 +17,7 @@ pub use error::Error;
 pub use new_locale::{NewLocale, PipelineChange, new_locale};
 pub use paths::{inside, relative, write_atomic};
 pub use stage::{Checked, LocaleTexts, Sources, Text};
-pub use template::{Band, BoxPx, ImageLayer, Layer, OutputFormat, Template, TemplateBackground, TextLayer};
+pub use template::{
+    Band, BoxPx, ImageLayer, Layer, OutputFormat, QR_QUIET_ZONE, QrLayer, Template, TemplateBackground, TextLayer,
+};
 pub use workspace::{LoadedFile, LoadedLocale, LocaleFolder, Workspace};

@@ -50,6 +50,24 @@ fn recorded_dpi(bytes: &[u8]) -> Option<u64> {
     None
 }
 
+/// The payload and box of the campaign template `name`'s QR layer, if it has one.
+fn qr_layer(name: &str) -> Option<(String, [u32; 4])> {
+    let text = fs::read_to_string(repo().join(format!("assets/templates/{name}.yaml"))).ok()?;
+    let template: serde_json::Value = serde_saphyr::from_str(&text).expect("a template");
+    let layer = template["layers"].as_array()?.iter().find(|l| l.get("qr").is_some())?;
+    let b: Vec<u32> = layer["box"].as_array()?.iter().filter_map(|v| v.as_u64().map(|v| v as u32)).collect();
+    Some((layer["qr"].as_str()?.to_owned(), [b[0], b[1], b[2], b[3]]))
+}
+
+/// What rqrr decodes from the `[x, y, w, h]` part of `image`.
+fn decode_qr(image: &image::GrayImage, [x, y, w, h]: [u32; 4]) -> Vec<String> {
+    let part = image::imageops::crop_imm(image, x, y, w, h).to_image();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |px, py| {
+        part.get_pixel(px as u32, py as u32).0[0]
+    });
+    prepared.detect_grids().iter().filter_map(|g| g.decode().ok().map(|(_, text)| text)).collect()
+}
+
 fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
     let config = repo().join("pipeline.yaml");
     let mut args = vec!["-c", config.to_str().expect("UTF-8"), "build", "--out", out_arg(out)];
@@ -70,6 +88,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         .collect();
     assert_eq!(pairs.len(), 8 * 6, "8 locales × 6 templates");
     let index = fs::read_to_string(first.path().join("index.html")).expect("contact sheet");
+    let mut qr_assets = 0;
     for a in assets {
         let path = first.path().join(a["path"].as_str().expect("path"));
         let bytes = fs::read(&path).expect("every listed file exists");
@@ -93,7 +112,16 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         let print = a["template"] == "a4-poster";
         assert_eq!(recorded_dpi(&bytes), print.then_some(300), "{}", path.display());
         assert_eq!(a["dpi"].as_u64(), print.then_some(300));
+        if let Some((payload, bbox)) = qr_layer(a["template"].as_str().unwrap_or("")) {
+            // Done when every QR code decodes to its required number: read the published file.
+            let decoded = decode_qr(&image.to_luma8(), bbox);
+            assert_eq!(decoded, [payload.clone()], "{}", path.display());
+            let number = placard_core::TelNumber::from_uri(&payload).expect("a tel: payload");
+            assert!(helpline["text"].as_str().is_some_and(|t| number.is_written_in(t)), "{payload} is the helpline's");
+            qr_assets += 1;
+        }
     }
+    assert_eq!(qr_assets, 8 * 2, "the poster and the story carry a QR code in every locale");
     assert!(index.contains("dir=\"rtl\""));
     assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
 
