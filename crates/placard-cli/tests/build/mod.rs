@@ -115,7 +115,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         if let Some((payload, bbox)) = qr_layer(a["template"].as_str().unwrap_or("")) {
             // Done when every QR code decodes to its required number: read the published file.
             let decoded = decode_qr(&image.to_luma8(), bbox);
-            assert_eq!(decoded, [payload.clone()], "{}", path.display());
+            assert_eq!(decoded, std::slice::from_ref(&payload), "{}", path.display());
             let number = placard_core::TelNumber::from_uri(&payload).expect("a tel: payload");
             assert!(helpline["text"].as_str().is_some_and(|t| number.is_written_in(t)), "{payload} is the helpline's");
             qr_assets += 1;
