@@ -121,7 +121,8 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
             qr_assets += 1;
         }
     }
-    assert_eq!(qr_assets, 8 * 2, "the poster and the story carry a QR code in every locale");
+    // The poster (PNG and JPEG) and the story (PNG), in every locale.
+    assert_eq!(qr_assets, 8 * 3, "every file of the poster and the story carries a QR code");
     assert!(index.contains("dir=\"rtl\""));
     assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
 
