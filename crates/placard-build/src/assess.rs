@@ -12,8 +12,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use image::RgbaImage;
 use placard_core::Diagnostic;
 use placard_layout::Typesetter;
-use placard_lint::layout::{Backdrop, ComposedText, MIN_LEGIBLE_SHARE, TemplateGeometry, check_lockup, check_text};
-use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
+use placard_lint::layout::{
+    Backdrop, ComposedQr, ComposedText, Luma, MIN_LEGIBLE_SHARE, TemplateGeometry, check_lockup, check_qr, check_text,
+};
+use placard_pipeline::{Layer, LocaleTexts, QR_QUIET_ZONE, QrLayer, Template, Workspace};
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
@@ -153,15 +155,66 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
                 check_lockup(&composed_text, lockup, lead, &mut findings);
             }
         }
+        for (index, layer) in template.layers.iter().enumerate() {
+            if let Layer::Qr(qr) = layer {
+                check_qr_layer(workspace, (locale, template), (index, qr), &composed.scene, &mut findings);
+            }
+        }
         Assessed { locale, template, composed: keep.then_some(composed), findings }
     }
+}
+
+/// Reads QR layer `index` (`qr`) of `template` back from `scene`, rendering only the code and its
+/// quiet zone, with everything painted over them, and hands the pixels to `qr-mismatch`.
+fn check_qr_layer(
+    workspace: &Workspace,
+    (locale, template): (&str, &Template),
+    (index, qr): (usize, &QrLayer),
+    scene: &placard_render::Scene,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let (x, y) = qr.code_origin();
+    let margin = (QR_QUIET_ZONE * qr.module_px) as i32;
+    let (left, top) = ((x - margin).max(0) as u32, (y - margin).max(0) as u32);
+    let pixels = placard_render::render_region(scene, [left, top, qr.outer_side(), qr.outer_side()]);
+    let luma = placard_lint::layout::luma(pixels.as_raw());
+    // The numbers it may give: those the required rules demand of what this template shows.
+    let rules = &workspace.config.rules;
+    let mut required: Vec<&str> = Vec::new();
+    let shown = template.layers.iter().filter_map(|l| match l {
+        Layer::Text(t) => Some(t.message.as_str()),
+        Layer::Image(_) | Layer::Qr(_) => None,
+    });
+    for message in template.requires.iter().map(String::as_str).chain(shown) {
+        for string in rules.strings_required_of(message) {
+            if !required.contains(&string) {
+                required.push(string);
+            }
+        }
+    }
+    let file = placard_pipeline::relative(&template.path, &workspace.config.root);
+    let composed = ComposedQr {
+        locale,
+        template: &template.name,
+        file: &file,
+        at: template.layer_at.get(index).copied(),
+        index,
+        payload: &qr.payload,
+        side: qr.side,
+        modules: &qr.modules,
+        module_px: qr.module_px,
+        dpi: template.dpi,
+        pixels: Luma { width: pixels.width(), height: pixels.height(), luma: &luma },
+        required: &required,
+    };
+    check_qr(&composed, findings);
 }
 
 /// `template`'s text layers and their indices in `layers`, in order (as `Composed::blocks`).
 fn text_layers_of(template: &Template) -> impl Iterator<Item = (usize, &placard_pipeline::TextLayer)> {
     template.layers.iter().enumerate().filter_map(|(i, l)| match l {
         Layer::Text(t) => Some((i, t)),
-        Layer::Image(_) => None,
+        Layer::Image(_) | Layer::Qr(_) => None,
     })
 }
 
@@ -184,6 +237,7 @@ fn shareable(template: &Template) -> bool {
         && template.layers.iter().enumerate().all(|(i, l)| match l {
             Layer::Text(t) => t.band.is_none_or(|b| !b.hug) && (t.band.is_none() || template.group_of(i).is_none()),
             Layer::Image(image) => image.locales.is_empty() && template.group_of(i).is_none(),
+            Layer::Qr(_) => true,
         })
 }
 

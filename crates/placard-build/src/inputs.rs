@@ -137,7 +137,7 @@ impl Inputs {
         for template in &self.templates {
             ids.extend(template.layers.iter().filter_map(|l| match l {
                 Layer::Text(t) => Some(t.message.as_str()),
-                Layer::Image(_) => None,
+                Layer::Image(_) | Layer::Qr(_) => None,
             }));
             if alt {
                 ids.extend(template.alt.as_deref());

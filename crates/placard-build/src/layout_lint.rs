@@ -56,6 +56,7 @@ pub(crate) fn geometry<'t>(workspace: &Workspace, template: &'t Template) -> Tem
                     image.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                     image.bbox,
                 ),
+                Layer::Qr(qr) => (None, format!("qr {}", qr.payload), qr.bbox),
             };
             LayerBox {
                 message,

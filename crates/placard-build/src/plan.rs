@@ -474,6 +474,8 @@ fn inputs_hash(
                     field(inputs.images.get(path).map_or(&[0; 32][..], |img| &img.hash[..]));
                 }
             }
+            // The payload and the code's look are in the template's bytes.
+            Layer::Qr(_) => {}
         }
     }
     if let TemplateBackground::Image { path, .. } = &template.background {
@@ -485,9 +487,13 @@ fn inputs_hash(
     for phrase in keep {
         field(phrase.as_bytes());
     }
-    // The required rules decide what the layout checks demand (too-small, helpline-hidden).
+    // The required rules decide what the layout checks demand (too-small, helpline-hidden, and
+    // the numbers a QR code may give: qr-mismatch).
     for rule in &config.rules.required {
         field(rule.message.as_bytes());
+        for string in &rule.contains {
+            field(string.as_bytes());
+        }
     }
     hex(&h.finalize())
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use image::RgbaImage;
 use placard_layout::{TextBlock, TextSpec, Typesetter, VAlign, keep_together};
 use placard_lint::Lockup;
-use placard_pipeline::{Anchor, BoxPx, Direction, Group, Layer, Template, TemplateBackground, TextLayer};
+use placard_pipeline::{Anchor, BoxPx, Direction, Group, Layer, QrLayer, Template, TemplateBackground, TextLayer};
 use placard_render::{Background, Scene};
 
 use crate::inputs::Inputs;
@@ -93,6 +93,8 @@ pub fn compose(
                         at: None,
                     }
                 }
+                // Not in a group (the template refuses that): drawn where its box says.
+                Layer::Qr(qr) => Piece::Qr(qr),
             }
         })
         .collect();
@@ -126,6 +128,7 @@ pub fn compose(
                 layers.push(placard_render::Layer::Image { x, y, image });
             }
             Piece::Image { image: None, .. } => {}
+            Piece::Qr(qr) => layers.extend(qr_layers(qr)),
         }
     }
     Composed {
@@ -145,6 +148,7 @@ enum Piece<'a> {
         room: BoxPx,
         at: Option<(i32, i32)>,
     },
+    Qr(&'a QrLayer),
 }
 
 impl Piece<'_> {
@@ -157,6 +161,10 @@ impl Piece<'_> {
                 Direction::Row => image.width() as i32,
             },
             Piece::Image { image: None, .. } => 0,
+            Piece::Qr(qr) => match direction {
+                Direction::Column => qr.bbox.h,
+                Direction::Row => qr.bbox.w,
+            },
         }
     }
 }
@@ -438,7 +446,7 @@ fn stack(
                     Direction::Row => (slot.x, slot.y + (slot.h - image.height() as i32) / 2),
                 });
             }
-            Piece::Image { image: None, .. } => {}
+            Piece::Image { image: None, .. } | Piece::Qr(_) => {}
         }
         cursor += extent;
     }
@@ -457,6 +465,24 @@ fn stack(
         radius: band.radius,
         color: band.color,
     })
+}
+
+/// A QR layer as painted: its light square (the code and its quiet zone), then its dark modules.
+pub fn qr_layers(qr: &QrLayer) -> [placard_render::Layer; 2] {
+    let (x, y) = qr.code_origin();
+    let margin = (placard_pipeline::QR_QUIET_ZONE * qr.module_px) as i32;
+    let outer = qr.outer_side();
+    [
+        placard_render::Layer::Rect { x: x - margin, y: y - margin, width: outer, height: outer, color: qr.light },
+        placard_render::Layer::Cells {
+            x,
+            y,
+            module: qr.module_px,
+            columns: qr.side,
+            cells: qr.modules.as_slice().into(),
+            color: qr.dark,
+        },
+    ]
 }
 
 /// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.

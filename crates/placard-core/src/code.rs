@@ -65,6 +65,7 @@ codes! {
     HelplineHidden => "helpline-hidden", "A template that must show a required message has no layer for it, or the layer is outside the safe area or covered.";
     BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
     HelplineLockup => "helpline-lockup", "A lock-up (the helpline's name and number) not on one line of its own, or drawn smaller than its scale times its lead-in.";
+    QrMismatch => "qr-mismatch", "A QR code that, read back from the rendered pixels, does not give its payload and a required number, or is too small or without its quiet zone.";
 }
 
 impl Code {
@@ -155,6 +156,9 @@ impl Code {
             }
             Code::BrokenNumber => {
                 "A required string (a phone number) is split across lines in the laid-out text.\nFix: Placard keeps required strings together; this means the string is wider than the box. Give the layer more width or a smaller minimum size."
+            }
+            Code::QrMismatch => {
+                "A `qr` layer's code, decoded from the asset's rendered pixels (everything drawn over it included), does not prove the helpline: nothing decodes (a band, text or image covers it); it decodes to another payload than the template declares; its `tel:` number is none of the numbers in the `contains` lists of the required rules for the messages the template shows or requires (+44 131 556 3535 is the national 0131 556 3535); its modules are smaller than legible (0.5 mm at the template's dpi for print, 4 px on screen); or its 4-module quiet zone is not clear (a pixel there less than 40% of full scale lighter than the dark modules).\nFix (designer): move whatever covers the code, or give it a bigger `box`; correct the payload to the helpline's number; keep the margin around the code empty and light."
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Placard's shared vocabulary: what a finding is ([`Diagnostic`]), how bad it is ([`Severity`]),
 //! which check made it ([`Code`]), where it points ([`LineIndex`]), which locale it is about
 //! ([`Locale`]: tag, direction, script), colours ([`Rgba`]) and how much input Placard takes
-//! ([`Limits`]).
+//! ([`Limits`]), and when a `tel:` number is a printed one ([`TelNumber`]).
 //!
 //! Every other crate speaks these types; this crate knows no Fluent, no files and no terminal.
 
@@ -13,6 +13,7 @@ mod diagnostic;
 mod limits;
 mod line_index;
 mod locale;
+mod phone;
 
 pub use align::{Align, VAlign};
 pub use code::Code;
@@ -22,3 +23,4 @@ pub use diagnostic::{Diagnostic, Related, Severity, sort_diagnostics};
 pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes};
 pub use line_index::{LineCol, LineIndex};
 pub use locale::{LEGACY_CODES, Locale, LocaleError};
+pub use phone::{TelNumber, numbers_in};

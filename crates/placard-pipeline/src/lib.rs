@@ -18,6 +18,7 @@ pub use new_locale::{NewLocale, PipelineChange, new_locale};
 pub use paths::{inside, relative, write_atomic};
 pub use stage::{Checked, LocaleTexts, Sources, Text};
 pub use template::{
-    Anchor, Band, BoxPx, Direction, Group, ImageLayer, Layer, OutputFormat, Template, TemplateBackground, TextLayer,
+    Anchor, Band, BoxPx, Direction, Group, ImageLayer, Layer, OutputFormat, QR_QUIET_ZONE, QrLayer, Template,
+    TemplateBackground, TextLayer,
 };
 pub use workspace::{LoadedFile, LoadedLocale, LocaleFolder, Workspace};

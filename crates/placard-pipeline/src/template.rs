@@ -107,10 +107,10 @@ enum RawFormat {
     },
 }
 
-/// A layer: a message drawn in a box (`text`), an image (`image`), or a group of layers stacked
-/// one after another (`group`, with its `layers`).
+/// A layer: a message drawn in a box (`text`), an image (`image`), a QR code (`qr`), or a group
+/// of layers stacked one after another (`group`, with its `layers`).
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, expecting = "a layer: `text`, `image` or `group`, with its `box`")]
+#[serde(deny_unknown_fields, expecting = "a layer: `text`, `image`, `qr` or `group`, with its `box`")]
 #[schemars(rename = "Layer")]
 struct RawLayer {
     /// The message this layer shows: a message id or `id.attribute` (a text layer).
@@ -124,6 +124,16 @@ struct RawLayer {
     /// `box`: the group places it, and gives it its `height` (in a column) or `width` (in a row)
     /// at most.
     layers: Option<Vec<At<Tolerant<RawLayer>>>>,
+    /// A QR code's payload, e.g. `"tel:+441315563535"` (a QR layer): drawn with whole-pixel
+    /// modules centred in the box, its 4-module quiet zone inside the box. A `tel:` payload is a
+    /// number in international form; `qr-mismatch` checks that it is a required number.
+    qr: Option<At<String>>,
+    /// A QR layer's light colour, filling the code and its quiet zone (default `"#ffffff"`).
+    #[schemars(regex(pattern = COLOUR))]
+    background: Option<At<String>>,
+    /// A QR layer's error correction: `L` (7%), `M` (15%, the default), `Q` (25%) or `H` (30%).
+    #[schemars(regex(pattern = "^[LMQH]$"))]
+    error_correction: Option<At<String>>,
     /// `[x, y, width, height]` in px, inside the canvas: where the layer (or the group) may draw.
     /// Leave it out for a layer inside a group.
     #[serde(rename = "box")]
@@ -327,6 +337,42 @@ pub struct ImageLayer {
     pub locales: BTreeMap<String, PathBuf>,
 }
 
+/// A QR code layer: its payload encoded when the template is loaded, and where its modules go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QrLayer {
+    /// What the code says, e.g. `tel:+441315563535`.
+    pub payload: String,
+    pub bbox: BoxPx,
+    /// The dark modules' colour and the light one (the quiet zone's too).
+    pub dark: Rgba,
+    pub light: Rgba,
+    /// Modules per side, quiet zone not included.
+    pub side: u32,
+    /// Row by row, `side` × `side`: `true` for a dark module.
+    pub modules: Vec<bool>,
+    /// The largest whole number of pixels per module with which the code and its quiet zone fit
+    /// the box (at least 1: a smaller box is a template fault).
+    pub module_px: u32,
+}
+
+/// The quiet zone QR codes need around them, in modules (ISO/IEC 18004).
+pub const QR_QUIET_ZONE: u32 = 4;
+
+impl QrLayer {
+    /// The top-left corner of the code's first module on the canvas (the quiet zone is
+    /// [`QR_QUIET_ZONE`] modules around it), the code and its quiet zone centred in the box.
+    pub fn code_origin(&self) -> (i32, i32) {
+        let outer = self.outer_side() as i32;
+        let margin = (QR_QUIET_ZONE * self.module_px) as i32;
+        (self.bbox.x + (self.bbox.w - outer) / 2 + margin, self.bbox.y + (self.bbox.h - outer) / 2 + margin)
+    }
+
+    /// The side in px of the code with its quiet zone.
+    pub fn outer_side(&self) -> u32 {
+        (self.side + 2 * QR_QUIET_ZONE) * self.module_px
+    }
+}
+
 /// Which way a group stacks its layers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -375,6 +421,7 @@ impl Group {
 pub enum Layer {
     Text(TextLayer),
     Image(ImageLayer),
+    Qr(QrLayer),
 }
 
 /// A validated template.
@@ -575,7 +622,12 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
             }
             continue;
         }
-        let what = l.text.as_deref().or(l.image.as_ref().map(|i| i.value.as_str())).unwrap_or("?");
+        let what = l
+            .text
+            .as_deref()
+            .or(l.image.as_ref().map(|i| i.value.as_str()))
+            .or(l.qr.as_ref().map(|q| q.value.as_str()))
+            .unwrap_or("?");
         let name = format!("layers[{i}] ({what})");
         for (key, given) in [
             ("height", l.height.as_ref().map(|h| (h.line, h.column))),
@@ -666,6 +718,9 @@ impl LayerChecker<'_> {
         let extra = [
             ("text", l.text.is_some()),
             ("image", l.image.is_some()),
+            ("qr", l.qr.is_some()),
+            ("background", l.background.is_some()),
+            ("error_correction", l.error_correction.is_some()),
             ("font", l.font.is_some()),
             ("weight", l.weight.is_some()),
             ("size", l.size.is_some()),
@@ -732,10 +787,20 @@ impl LayerChecker<'_> {
         let mut members = Vec::new();
         for (k, member) in raw_members.iter().enumerate() {
             let Tolerant(Some(m)) = &member.value else { continue };
-            let what = m.text.as_deref().or(m.image.as_ref().map(|i| i.value.as_str())).unwrap_or("?");
+            let what = m
+                .text
+                .as_deref()
+                .or(m.image.as_ref().map(|i| i.value.as_str()))
+                .or(m.qr.as_ref().map(|q| q.value.as_str()))
+                .unwrap_or("?");
             let member_name = format!("layers[{i}].layers[{k}] ({what})");
             if m.group.is_some() || m.layers.is_some() {
                 faults.at(member, format!("{member_name}: a group cannot hold another group"));
+                continue;
+            }
+            if m.qr.is_some() {
+                // Its place is what the pixels are read from: give it a box of its own.
+                faults.at(member, format!("{member_name}: a QR code is not stacked in a group: give it its own `box`"));
                 continue;
             }
             if let Some(inside) = &m.bbox {
@@ -821,8 +886,8 @@ impl LayerChecker<'_> {
     /// key.
     fn layer<T>(&self, name: &str, i: usize, l: &RawLayer, at: &At<T>, bbox: BoxPx) -> Option<Layer> {
         let (faults, color, project_path) = (self.faults, self.color, self.project_path);
-        match (&l.text, &l.image) {
-            (Some(message), None) => {
+        match (&l.text, &l.image, &l.qr) {
+            (Some(message), None, None) => {
                 let [max, min] = match &l.size {
                     Some(At { value: RawSize::Range(r), .. }) => *r,
                     Some(At { value: RawSize::Fixed(s), .. }) => [*s, *s],
@@ -917,7 +982,7 @@ impl LayerChecker<'_> {
                     min_legible,
                 }))
             }
-            (None, Some(image)) => {
+            (None, Some(image), None) => {
                 let locales = l
                     .locales
                     .iter()
@@ -925,14 +990,79 @@ impl LayerChecker<'_> {
                     .collect();
                 Some(Layer::Image(ImageLayer { path: project_path(image, &format!("{name}: image")), bbox, locales }))
             }
+            (None, None, Some(payload)) => Some(Layer::Qr(check_qr(name, l, payload, bbox, faults, color))),
             _ => {
                 faults.at(
                     at,
-                    format!("layers[{i}]: give exactly one of `text` (a message id), `image` (a file) or `group`"),
+                    format!(
+                        "layers[{i}]: give exactly one of `text` (a message id), `image` (a file), `qr` (a payload) \
+                         or `group`"
+                    ),
                 );
                 None
             }
         }
+    }
+}
+
+/// A QR layer checked: its payload encodes (a `tel:` one is a plausible international number)
+/// and the code with its quiet zone fits the box in whole pixels per module.
+fn check_qr(
+    name: &str,
+    l: &RawLayer,
+    payload: &At<String>,
+    bbox: BoxPx,
+    faults: &Faults,
+    color: &dyn Fn(&At<String>, &str) -> Rgba,
+) -> QrLayer {
+    use qrcode::{EcLevel, QrCode};
+    if payload.value.starts_with("tel:")
+        && let Err(why) = placard_core::TelNumber::from_uri(&payload.value)
+    {
+        faults.at(payload, format!("{name}: qr `{}`: {why}", payload.value));
+    }
+    let level = match l.error_correction.as_ref().map(|e| (e, e.value.trim())) {
+        None => EcLevel::M,
+        Some((_, "L")) => EcLevel::L,
+        Some((_, "M")) => EcLevel::M,
+        Some((_, "Q")) => EcLevel::Q,
+        Some((_, "H")) => EcLevel::H,
+        Some((e, other)) => {
+            faults.at(e, format!("{name}: error_correction `{other}`: use L, M, Q or H"));
+            EcLevel::M
+        }
+    };
+    let (side, modules) = match QrCode::with_error_correction_level(payload.value.as_bytes(), level) {
+        Ok(code) => (code.width() as u32, code.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect()),
+        Err(e) => {
+            faults.at(payload, format!("{name}: qr: the payload cannot be encoded ({e})"));
+            (1, vec![false])
+        }
+    };
+    let outer = side + 2 * QR_QUIET_ZONE;
+    let module_px = u32::try_from(bbox.w.min(bbox.h)).unwrap_or(0) / outer;
+    if module_px == 0
+        && bbox.w > 0
+        && bbox.h > 0
+        && let Some(at) = &l.bbox
+    {
+        faults.at(
+            at,
+            format!(
+                "{name}: box {:?} is too small for the code: {side} modules and a {QR_QUIET_ZONE}-module quiet zone \
+                 on each side need at least {outer}×{outer} px",
+                at.value
+            ),
+        );
+    }
+    QrLayer {
+        payload: payload.value.clone(),
+        bbox,
+        dark: l.color.as_ref().map_or(Rgba::rgb(0x11, 0x11, 0x11), |c| color(c, &format!("{name}: color"))),
+        light: l.background.as_ref().map_or(Rgba::WHITE, |c| color(c, &format!("{name}: background"))),
+        side,
+        modules,
+        module_px: module_px.max(1),
     }
 }
 
@@ -1019,6 +1149,7 @@ mod tests {
             .map(|l| match l {
                 Layer::Text(t) => t.bbox.as_array(),
                 Layer::Image(i) => i.bbox.as_array(),
+                Layer::Qr(q) => q.bbox.as_array(),
             })
             .collect();
         assert_eq!(boxes, [[120, 210, 760, 120], [120, 210, 760, 80], [120, 210, 760, 480]]);
@@ -1039,6 +1170,39 @@ mod tests {
                 "card.yaml:13:16: layers[0].layers[2] (b): `width` is the group's; in this group give `height`",
                 "card.yaml:15:5: layers[1] (c): give the layer its `box: [x, y, width, height]`",
                 "card.yaml:16:13: layers[1] (c): `height` is for a layer inside a group; this layer has a `box`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_qr_layer_is_encoded_at_load_and_centred_with_its_quiet_zone() {
+        let source = "size: [600, 400]\nbackground: { color: \"#000000\" }\nlayers:\n  - qr: \"tel:+441315563535\"\n    box: [440, 20, 140, 150]\n    color: \"#000080\"\n";
+        let project = Path::new("/project");
+        let template =
+            Template::parse(&project.join("templates/card.yaml"), source.as_bytes(), project, &Limits::default())
+                .expect("valid");
+        let Layer::Qr(qr) = &template.layers[0] else { panic!("a qr layer: {:?}", template.layers) };
+        // "tel:+" in bytes and the 12 digits in numeric mode fit version 1 at level M: 21 modules a
+        // side, 29 with the quiet zone.
+        assert_eq!((qr.side, qr.modules.len(), qr.module_px), (21, 441, 4), "140 px / 29 modules");
+        assert_eq!(qr.outer_side(), 116);
+        assert_eq!(qr.code_origin(), (440 + 12 + 16, 20 + 17 + 16), "centred in the box, inside the quiet zone");
+        assert_eq!((qr.dark, qr.light), (Rgba::rgb(0, 0, 0x80), Rgba::WHITE));
+        assert!(qr.modules[0] && qr.modules[6] && !qr.modules[7], "the top-left finder pattern, then its separator");
+        assert_eq!(template.layer_at, [(4, 5)]);
+    }
+
+    #[test]
+    fn every_fault_of_a_qr_layer_is_reported_at_its_key() {
+        let source = "size: [600, 400]\nbackground: { color: \"#000000\" }\nlayers:\n  - qr: \"tel:0131 556 3535\"\n    box: [0, 0, 30, 30]\n    error_correction: X\n  - qr: \"tel:+441315563535\"\n    box: [0, 0, 100, 100]\n    backgrund: \"#ffffff\"\n  - qr: \"tel:+441315563535\"\n    text: helpline\n    box: [0, 0, 100, 100]\n";
+        assert_eq!(
+            faults(source),
+            [
+                "card.yaml:4:9: layers[0] (tel:0131 556 3535): qr `tel:0131 556 3535`: write the number in international form, `tel:+` and the country code (tel:+441315563535)",
+                "card.yaml:5:10: layers[0] (tel:0131 556 3535): box [0, 0, 30, 30] is too small for the code: 25 modules and a 4-module quiet zone on each side need at least 33×33 px",
+                "card.yaml:6:23: layers[0] (tel:0131 556 3535): error_correction `X`: use L, M, Q or H",
+                "card.yaml:9:5: layers[1]: unknown key `backgrund`; did you mean `background`?",
+                "card.yaml:10:5: layers[2]: give exactly one of `text` (a message id), `image` (a file), `qr` (a payload) or `group`",
             ]
         );
     }

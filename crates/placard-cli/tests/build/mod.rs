@@ -50,6 +50,24 @@ fn recorded_dpi(bytes: &[u8]) -> Option<u64> {
     None
 }
 
+/// The payload and box of the campaign template `name`'s QR layer, if it has one.
+fn qr_layer(name: &str) -> Option<(String, [u32; 4])> {
+    let text = fs::read_to_string(repo().join(format!("assets/templates/{name}.yaml"))).ok()?;
+    let template: serde_json::Value = serde_saphyr::from_str(&text).expect("a template");
+    let layer = template["layers"].as_array()?.iter().find(|l| l.get("qr").is_some())?;
+    let b: Vec<u32> = layer["box"].as_array()?.iter().filter_map(|v| v.as_u64().map(|v| v as u32)).collect();
+    Some((layer["qr"].as_str()?.to_owned(), [b[0], b[1], b[2], b[3]]))
+}
+
+/// What rqrr decodes from the `[x, y, w, h]` part of `image`.
+fn decode_qr(image: &image::GrayImage, [x, y, w, h]: [u32; 4]) -> Vec<String> {
+    let part = image::imageops::crop_imm(image, x, y, w, h).to_image();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |px, py| {
+        part.get_pixel(px as u32, py as u32).0[0]
+    });
+    prepared.detect_grids().iter().filter_map(|g| g.decode().ok().map(|(_, text)| text)).collect()
+}
+
 /// What every asset of the campaign shows, whichever set it belongs to.
 fn assert_every_asset_shows(a: &serde_json::Value, bytes: &[u8], path: &Path, index: &str) {
     let rtl = matches!(a["locale"].as_str(), Some("ar" | "ur"));
@@ -81,6 +99,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         .collect();
     assert_eq!(pairs.len(), 8 * 9, "8 locales × 9 templates (6 deterrence, 3 for children)");
     let index = fs::read_to_string(first.path().join("index.html")).expect("contact sheet");
+    let mut qr_assets = 0;
     for a in assets {
         let path = first.path().join(a["path"].as_str().expect("path"));
         let bytes = fs::read(&path).expect("every listed file exists");
@@ -94,6 +113,20 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         );
         let layers = a["layers"].as_array().expect("layers");
         assert!(layers.iter().all(|l| l["fits"] == true), "every text fits: {}", a["path"]);
+        if let Some((payload, bbox)) = qr_layer(a["template"].as_str().unwrap_or("")) {
+            // Done when every QR code decodes to its required number: read the published file.
+            let decoded = decode_qr(&image.to_luma8(), bbox);
+            assert_eq!(decoded, std::slice::from_ref(&payload), "{}", path.display());
+            let number = placard_core::TelNumber::from_uri(&payload).expect("a tel: payload");
+            let shows = |id: &str| {
+                layers.iter().any(|l| l["message"] == id && l["text"].as_str().is_some_and(|t| number.is_written_in(t)))
+            };
+            assert!(
+                shows("helpline-contact") || shows("children-childline"),
+                "{payload} is a helpline the asset shows"
+            );
+            qr_assets += 1;
+        }
         let alt = a["alt"].as_str().unwrap_or("");
         if a["template"].as_str().is_some_and(|t| t.starts_with("children-")) {
             // The children's set: Childline's number and where to report, in the image and its alt text.
@@ -148,6 +181,8 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
         }
         assert_every_asset_shows(a, &bytes, &path, &index);
     }
+    // The posters (PNG and JPEG) and the stories (PNG), of both sets, in every locale.
+    assert_eq!(qr_assets, 8 * 6, "every file of the posters and the stories carries a QR code");
     assert!(index.contains("dir=\"rtl\""));
     assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
 

@@ -14,6 +14,8 @@ const LAYOUT_DEFECTS: &[(&str, &str)] = &[
     ("missing-glyph/bad", "missing-glyph"),
     ("contrast/bad", "contrast"),
     ("helpline-hidden/bad", "helpline-hidden"),
+    ("qr-mismatch/bad", "qr-mismatch"),
+    ("qr-mismatch/wrong-number", "qr-mismatch"),
     ("broken-number/bad", "broken-number"),
     ("bidi-order/layout-bad", "bidi-order"),
 ];

@@ -7,12 +7,15 @@
 //! - `contrast`: `contrast` (WCAG 2.x, against the pixels behind the ink)
 //! - `geometry`: `helpline-hidden` (a required layer missing, outside the safe area, or covered)
 //! - `lockup`: `helpline-lockup` (a lock-up on one line, at its scale over its lead-in)
+//! - `qr`: `qr-mismatch` (a QR code read back from the rendered pixels: payload, required number,
+//!   module size, quiet zone)
 //! - `attribute`: a fault every locale shares is the template's, reported once at its layer
 
 mod attribute;
 mod contrast;
 mod geometry;
 mod lockup;
+mod qr;
 mod text;
 
 use std::ops::Range;
@@ -24,6 +27,7 @@ pub use attribute::attribute;
 pub use contrast::luminance;
 pub use geometry::{LayerBox, TemplateGeometry, check_template};
 pub use lockup::{check_lockup, check_lockup_order};
+pub use qr::{ComposedQr, Luma, MIN_MODULE_MM, MIN_MODULE_PX, QUIET_ZONE_CONTRAST, check_qr, luma};
 pub use text::check_text;
 
 /// The default legible minimum for required text: this share of the canvas's shorter side.
