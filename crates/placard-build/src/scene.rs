@@ -75,9 +75,8 @@ pub fn compose(
                     .get(locale)
                     .or_else(|| image_layer.locales.get(language))
                     .unwrap_or(&image_layer.path);
-                if let Some(loaded) = inputs.images.get(path) {
-                    let b = image_layer.bbox;
-                    let fitted = contain(&loaded.image, b.w as u32, b.h as u32);
+                let b = image_layer.bbox;
+                if let Some(fitted) = inputs.fitted(path, b.w.max(1) as u32, b.h.max(1) as u32) {
                     let x = b.x + (b.w - fitted.width() as i32) / 2;
                     let y = b.y + (b.h - fitted.height() as i32) / 2;
                     layers.push(placard_render::Layer::Image { x, y, image: fitted });
@@ -148,16 +147,4 @@ fn text_layers(
     painted.push(placard_render::Layer::Text { x: inner.0, y: inner.1, color: layer.color, glyphs });
     let fitted_in = [spec.width, spec.height];
     (painted, record, Block { text: block, fitted_in, origin: (inner.0, inner.1) })
-}
-
-/// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.
-fn contain(image: &RgbaImage, width: u32, height: u32) -> RgbaImage {
-    let (iw, ih) = (image.width().max(1) as f64, image.height().max(1) as f64);
-    let scale = (f64::from(width) / iw).min(f64::from(height) / ih);
-    let (w, h) = (((iw * scale).floor() as u32).max(1), ((ih * scale).floor() as u32).max(1));
-    if (w, h) == image.dimensions() {
-        image.clone()
-    } else {
-        image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle)
-    }
 }
