@@ -139,3 +139,27 @@ fn hostile_svgs_are_unusable_input_naming_the_file_line_and_column() {
         assert_eq!(exit_code(&lint), 2, "lint refuses it too: {expected}: {}", stderr(&lint));
     }
 }
+
+#[test]
+fn an_svg_background_covers_the_canvas_keeping_its_proportions() {
+    let project = golden_copy();
+    // 200×100, red left half, blue right half, on a 480×300 canvas: scaled to 600×300, 60 px
+    // cropped on each side, so the halves meet at x = 240.
+    let halves = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\">\n  \
+                  <rect width=\"100\" height=\"100\" fill=\"#b41414\"/>\n  \
+                  <rect x=\"100\" width=\"100\" height=\"100\" fill=\"#1414b4\"/>\n</svg>\n";
+    fs::write(project.path().join("templates/back.svg"), halves).expect("write");
+    let template = project.path().join("templates/card.yaml");
+    let text = fs::read_to_string(&template).expect("template");
+    let gradient = "gradient: { from: \"#1b1f4a\", to: \"#3b1f5c\", angle: 90 }";
+    assert!(text.contains(gradient));
+    fs::write(&template, text.replace(gradient, "image: back.svg")).expect("write");
+    let output = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let card = built(project.path(), "en-GB");
+    for (x, y, rgb) in
+        [(1, 1, [180, 20, 20]), (237, 298, [180, 20, 20]), (243, 1, [20, 20, 180]), (478, 298, [20, 20, 180])]
+    {
+        assert_eq!(card.get_pixel(x, y).0, [rgb[0], rgb[1], rgb[2], 255], "({x}, {y})");
+    }
+}
