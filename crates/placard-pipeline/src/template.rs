@@ -65,7 +65,7 @@ struct RawBackground {
     color: Option<At<String>>,
     /// A gradient from one colour to another.
     gradient: Option<RawGradient>,
-    /// A PNG or JPEG file, scaled to cover the canvas.
+    /// A PNG, JPEG or SVG file, scaled to cover the canvas.
     image: Option<At<String>>,
 }
 
@@ -114,7 +114,7 @@ enum RawFormat {
 struct RawLayer {
     /// The message this layer shows: a message id or `id.attribute` (a text layer).
     text: Option<String>,
-    /// A PNG or JPEG file, fitted inside the box keeping its proportions (an image layer).
+    /// A PNG, JPEG or SVG file, fitted inside the box keeping its proportions (an image layer).
     image: Option<At<String>>,
     /// `[x, y, width, height]` in px, inside the canvas.
     #[serde(rename = "box")]
