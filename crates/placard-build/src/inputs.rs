@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use image::RgbaImage;
 use placard_core::{Limits, format_bytes};
@@ -16,9 +17,22 @@ use crate::BuildError;
 /// A decoded image and the hash of its file.
 #[derive(Clone, Debug)]
 pub struct LoadedImage {
-    pub image: RgbaImage,
+    pub image: Decoded,
     pub hash: [u8; 32],
 }
+
+/// What an image file holds.
+#[derive(Clone, Debug)]
+pub enum Decoded {
+    /// A PNG or JPEG, decoded; scaled for each asset.
+    Raster(RgbaImage),
+    /// An SVG, checked: painted once at each size a template asks for, into [`Inputs::painted`].
+    Vector,
+}
+
+/// An SVG painted for one use: the file, the size, and whether it covers that size (a
+/// background) or fits inside it (an image layer).
+pub type PaintedKey = (PathBuf, u32, u32, bool);
 
 /// Templates, fonts and images, ready for every asset.
 #[derive(Debug)]
@@ -28,6 +42,8 @@ pub struct Inputs {
     pub fonts_hash: [u8; 32],
     pub families: FontsConfig,
     pub images: BTreeMap<PathBuf, LoadedImage>,
+    /// Every SVG painted at every size a template uses it at.
+    pub painted: BTreeMap<PaintedKey, Arc<RgbaImage>>,
 }
 
 impl Inputs {
@@ -103,29 +119,43 @@ impl Inputs {
         }
 
         let mut images = BTreeMap::new();
+        let mut vectors = BTreeMap::new();
+        let mut painted = BTreeMap::new();
         for template in &templates {
-            let mut uses: Vec<(String, PathBuf)> = Vec::new();
+            // Each use: its key, the file, the size it is drawn at and whether it covers it.
+            let mut uses: Vec<(String, PathBuf, (u32, u32), bool)> = Vec::new();
             if let TemplateBackground::Image { path, .. } = &template.background {
-                uses.push(("background.image".to_owned(), path.clone()));
+                uses.push(("background.image".to_owned(), path.clone(), (template.width, template.height), true));
             }
             for (i, layer) in template.layers.iter().enumerate() {
                 if let Layer::Image(image) = layer {
-                    uses.push((format!("layers[{i}].image"), image.path.clone()));
+                    let size = (image.bbox.w.max(1) as u32, image.bbox.h.max(1) as u32);
+                    uses.push((format!("layers[{i}].image"), image.path.clone(), size, false));
                     for (locale, path) in &image.locales {
-                        uses.push((format!("layers[{i}].locales.{locale}"), path.clone()));
+                        uses.push((format!("layers[{i}].locales.{locale}"), path.clone(), size, false));
                     }
                 }
             }
-            for (key, path) in uses {
-                if let std::collections::btree_map::Entry::Vacant(slot) = images.entry(path) {
-                    let loaded = load_image(slot.key(), &config.limits).map_err(|why| {
-                        BuildError::input(&template.path, format!("{key} {}: {why}", slot.key().display()))
+            for (key, path, (w, h), cover) in uses {
+                let named = |why: String| BuildError::input(&template.path, format!("{key} {}: {why}", path.display()));
+                if let std::collections::btree_map::Entry::Vacant(slot) = images.entry(path.clone()) {
+                    let (loaded, vector) = load_image(slot.key(), &config.limits).map_err(|e| match e {
+                        ImageFault::Svg(e) => svg_fault(&path, &template.path, &key, e),
+                        ImageFault::Other(why) => named(why),
                     })?;
                     slot.insert(loaded);
+                    vectors.extend(vector.map(|v| (path.clone(), v)));
+                }
+                if let Some(vector) = vectors.get(&path)
+                    && let std::collections::btree_map::Entry::Vacant(slot) = painted.entry((path.clone(), w, h, cover))
+                {
+                    let pixels =
+                        if cover { vector.cover(w, h, &config.limits) } else { vector.contain(w, h, &config.limits) };
+                    slot.insert(Arc::new(pixels.map_err(named)?));
                 }
             }
         }
-        Ok(Inputs { templates, fonts, fonts_hash, families, images })
+        Ok(Inputs { templates, fonts, fonts_hash, families, images, painted })
     }
 }
 
@@ -149,11 +179,47 @@ impl Inputs {
     }
 
     /// `template`'s background image scaled to its canvas, when it has one.
-    pub fn scaled_background(&self, template: &Template) -> Option<std::sync::Arc<RgbaImage>> {
+    pub fn scaled_background(&self, template: &Template) -> Option<Arc<RgbaImage>> {
         let TemplateBackground::Image { path, .. } = &template.background else { return None };
-        let image = &self.images.get(path)?.image;
-        Some(std::sync::Arc::new(placard_render::scale_to_cover(image, template.width, template.height)))
+        match &self.images.get(path)?.image {
+            Decoded::Raster(image) => {
+                Some(Arc::new(placard_render::scale_to_cover(image, template.width, template.height)))
+            }
+            Decoded::Vector => self.painted.get(&(path.clone(), template.width, template.height, true)).cloned(),
+        }
     }
+
+    /// The image at `path` scaled to fit inside `width` × `height`, keeping its aspect ratio (an
+    /// SVG was painted at that size when it was loaded).
+    pub fn fitted(&self, path: &Path, width: u32, height: u32) -> Option<RgbaImage> {
+        match &self.images.get(path)?.image {
+            Decoded::Raster(image) => Some(contain(image, width, height)),
+            Decoded::Vector => self.painted.get(&(path.to_owned(), width, height, false)).map(|p| (**p).clone()),
+        }
+    }
+}
+
+/// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.
+fn contain(image: &RgbaImage, width: u32, height: u32) -> RgbaImage {
+    let (iw, ih) = (image.width().max(1) as f64, image.height().max(1) as f64);
+    let scale = (f64::from(width) / iw).min(f64::from(height) / ih);
+    let (w, h) = (((iw * scale).floor() as u32).max(1), ((ih * scale).floor() as u32).max(1));
+    if (w, h) == image.dimensions() {
+        image.clone()
+    } else {
+        image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle)
+    }
+}
+
+/// An SVG that cannot be used, named at its own line and column, with the template key that uses it.
+fn svg_fault(svg: &Path, template: &Path, key: &str, e: crate::svg::SvgError) -> BuildError {
+    placard_pipeline::Error::Config {
+        path: svg.to_owned(),
+        line: e.at.map(|(line, _)| line),
+        column: e.at.map(|(_, column)| column),
+        message: format!("{} (used as {key} in {})", e.message, template.display()),
+    }
+    .into()
 }
 
 /// A family no font in the fonts folder has, named at `at` (line, column) where known.
@@ -199,8 +265,20 @@ pub fn load_fonts(dir: &Path) -> Result<(FontLibrary, [u8; 32]), BuildError> {
     Ok((library, hasher.finalize().into()))
 }
 
-/// Decodes a PNG or JPEG with size limits; the error says why not.
-fn load_image(path: &Path, limits: &Limits) -> Result<LoadedImage, String> {
+/// Why an image file cannot be used: an SVG's fault has its own position.
+enum ImageFault {
+    Svg(crate::svg::SvgError),
+    Other(String),
+}
+
+impl From<String> for ImageFault {
+    fn from(why: String) -> Self {
+        ImageFault::Other(why)
+    }
+}
+
+/// Decodes a PNG or JPEG, or parses and checks an SVG, with size limits; the error says why not.
+fn load_image(path: &Path, limits: &Limits) -> Result<(LoadedImage, Option<crate::svg::Vector>), ImageFault> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read the image: {e}"))?;
     let mut bytes = Vec::new();
@@ -212,10 +290,17 @@ fn load_image(path: &Path, limits: &Limits) -> Result<LoadedImage, String> {
         return Err(format!(
             "the image file is over {}, the limit for an image (limits.image_file_mib in pipeline.yaml)",
             format_bytes(limits.image_file_bytes)
-        ));
+        )
+        .into());
+    }
+    let hash = Sha256::digest(&bytes).into();
+    let named_svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    if crate::svg::looks_like_svg(&bytes, named_svg) {
+        let vector = crate::svg::parse_svg(&bytes, limits).map_err(ImageFault::Svg)?;
+        return Ok((LoadedImage { image: Decoded::Vector, hash }, Some(vector)));
     }
     let image = decode_image(&bytes, limits)?;
-    Ok(LoadedImage { image, hash: Sha256::digest(&bytes).into() })
+    Ok((LoadedImage { image: Decoded::Raster(image), hash }, None))
 }
 
 /// Decodes a PNG or JPEG held in memory, within `limits.image_side` and
@@ -225,7 +310,7 @@ pub fn decode_image(bytes: &[u8], limits: &Limits) -> Result<RgbaImage, String> 
         .with_guessed_format()
         .map_err(|e| format!("cannot read the image: {e}"))?;
     if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
-        return Err("not a PNG or JPEG image".to_owned());
+        return Err("not a PNG, JPEG or SVG image".to_owned());
     }
     let (width, height) = placard_core::contain_panic(|| reader.into_dimensions())
         .map_err(|panic| format!("cannot decode the image: the decoder failed ({panic})"))?

@@ -4,6 +4,7 @@
 //! the old output stays complete until the new one is. Unchanged assets are not rendered again.
 //!
 //! - `inputs`: fonts, templates and images read and checked (limits on image size).
+//! - `svg`: SVG artwork refused unless self-contained, painted at each size a template uses.
 //! - `assess`: each locale × template composed once into the scene the renderer draws, and the
 //!   layout checks run on it; lint and build share it, so build refuses exactly what lint rejects.
 //! - `layout_lint`: `placard lint`'s layout half: templates' geometry and every asset composed,
@@ -23,6 +24,7 @@ mod layout_lint;
 mod output;
 mod plan;
 mod scene;
+mod svg;
 mod web_fonts;
 
 pub use error::BuildError;
@@ -30,3 +32,4 @@ pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Linted, lint_all};
 pub use output::{AssetRecord, LayerRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};
+pub use svg::{SvgError, rasterise_svg};

@@ -87,11 +87,7 @@ pub fn compose(
                         .or_else(|| image_layer.locales.get(language))
                         .unwrap_or(&image_layer.path);
                     let b = image_layer.bbox;
-                    Piece::Image {
-                        image: inputs.images.get(path).map(|loaded| contain(&loaded.image, b.w as u32, b.h as u32)),
-                        room: b,
-                        at: None,
-                    }
+                    Piece::Image { image: inputs.fitted(path, b.w.max(1) as u32, b.h.max(1) as u32), room: b, at: None }
                 }
                 // Not in a group (the template refuses that): drawn where its box says.
                 Layer::Qr(qr) => Piece::Qr(qr),
@@ -367,7 +363,10 @@ fn stack(
         let gaps: i32 = shown.iter().rev().skip(1).map(|&(k, _)| group.gap_after(k)).sum();
         shown.iter().map(|&(_, e)| e).sum::<i32>() + gaps
     };
-    let is_lockup = |t: &TextPiece<'_>| lockups.iter().any(|l| l.message == t.layer.message);
+    // A lock-up keeps its size, and a text already at its smallest size cannot give room.
+    let is_lockup = |t: &TextPiece<'_>| {
+        lockups.iter().any(|l| l.message == t.layer.message) || t.size() <= t.layer.size[1].min(t.max_size) + 0.5
+    };
     for _ in 0..4 {
         let over = total(pieces) - room;
         if over <= 0 {
@@ -391,6 +390,7 @@ fn stack(
                 && t.extent(d) > 0
             {
                 let (pad_v, pad_h) = t.padding();
+                let before = t.room;
                 match d {
                     Direction::Column => {
                         t.room.3 = (((t.extent(d) as f32) * share) as i32 - 2 * pad_v).max(1).min(t.room.3);
@@ -400,6 +400,11 @@ fn stack(
                     }
                 }
                 t.lay_out(inputs, locale, typesetter);
+                if t.block.as_ref().is_some_and(|b| !b.fits) {
+                    // Less room than its smallest size needs: it keeps the room it had.
+                    t.room = before;
+                    t.lay_out(inputs, locale, typesetter);
+                }
             }
         }
         settle_lockups(pieces, lockups, inputs, locale, typesetter);
@@ -442,7 +447,9 @@ fn stack(
             }
             Piece::Image { image: Some(image), at, .. } => {
                 *at = Some(match d {
-                    Direction::Column => (slot.x + (slot.w - image.width() as i32) / 2, slot.y),
+                    // Across a column, at the reading-order start, as the text beside it.
+                    Direction::Column if rtl => (slot.x + slot.w - image.width() as i32, slot.y),
+                    Direction::Column => (slot.x, slot.y),
                     Direction::Row => (slot.x, slot.y + (slot.h - image.height() as i32) / 2),
                 });
             }
@@ -483,16 +490,4 @@ pub fn qr_layers(qr: &QrLayer) -> [placard_render::Layer; 2] {
             color: qr.dark,
         },
     ]
-}
-
-/// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.
-fn contain(image: &RgbaImage, width: u32, height: u32) -> RgbaImage {
-    let (iw, ih) = (image.width().max(1) as f64, image.height().max(1) as f64);
-    let scale = (f64::from(width) / iw).min(f64::from(height) / ih);
-    let (w, h) = (((iw * scale).floor() as u32).max(1), ((ih * scale).floor() as u32).max(1));
-    if (w, h) == image.dimensions() {
-        image.clone()
-    } else {
-        image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle)
-    }
 }

@@ -15,6 +15,7 @@ mod new_locale;
 mod reporters;
 mod status;
 mod support;
+mod svg;
 mod templates;
 mod thunderbird;
 mod watch;

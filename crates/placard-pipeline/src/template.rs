@@ -65,7 +65,7 @@ struct RawBackground {
     color: Option<At<String>>,
     /// A gradient from one colour to another.
     gradient: Option<RawGradient>,
-    /// A PNG or JPEG file, scaled to cover the canvas.
+    /// A PNG, JPEG or SVG file, scaled to cover the canvas.
     image: Option<At<String>>,
 }
 
@@ -115,7 +115,7 @@ enum RawFormat {
 struct RawLayer {
     /// The message this layer shows: a message id or `id.attribute` (a text layer).
     text: Option<String>,
-    /// A PNG or JPEG file, fitted inside the box keeping its proportions (an image layer).
+    /// A PNG, JPEG or SVG file, fitted inside the box keeping its proportions (an image layer).
     image: Option<At<String>>,
     /// Stacks its `layers` one after another, each taking the room its content needs, so that each
     /// block follows the one before whatever the language (a group layer).
