@@ -17,7 +17,7 @@ use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
-use crate::scene::{Composed, compose, family_for};
+use crate::scene::{Composed, Writing, compose, family_for};
 
 /// Every formatted message a template shows, per locale, as the stage formatted them.
 pub(crate) type Texts = BTreeMap<String, LocaleTexts>;
@@ -108,7 +108,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
         let composed = compose(
             template,
             inputs,
-            (locale, workspace.is_rtl(locale)),
+            &Writing::of(workspace, locale),
             texts,
             backgrounds.get(template.name.as_str()),
             phrases,

@@ -132,8 +132,8 @@ pub fn context_pages(
                         "<div class=\"fit\" dir=\"ltr\">{}: {} px, {} line{}{}</div>",
                         escape(&asset.template),
                         layer.size.round(),
-                        layer.lines,
-                        if layer.lines == 1 { "" } else { "s" },
+                        layer.lines.len(),
+                        if layer.lines.len() == 1 { "" } else { "s" },
                         if layer.fits { "" } else { " — <strong class=\"error\">does not fit</strong>" }
                     );
                 }

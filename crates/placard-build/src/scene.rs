@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use image::RgbaImage;
-use placard_layout::{TextBlock, TextSpec, Typesetter, keep_together};
+use placard_layout::{TextBlock, TextSpec, Typesetter};
 use placard_pipeline::{Layer, Template, TemplateBackground, TextLayer};
 use placard_render::{Background, Scene};
 
 use crate::inputs::Inputs;
-use crate::output::LayerRecord;
+use crate::output::{LayerRecord, LineRecord};
 use placard_pipeline::Text;
 
 /// A scene ready to render and what was laid out in it.
@@ -29,18 +29,48 @@ pub struct Block {
     pub origin: (i32, i32),
 }
 
+/// How a locale is written, as its layout needs it: the folder code (what pipeline.yaml's fonts
+/// and a layer's per-locale images are keyed by), direction, BCP 47 tag and script.
+#[derive(Clone, Debug)]
+pub struct Writing<'a> {
+    pub code: &'a str,
+    pub rtl: bool,
+    pub language: String,
+    pub script: Option<String>,
+}
+
+impl<'a> Writing<'a> {
+    /// `code` as the workspace knows it (aliases included).
+    pub fn of(workspace: &placard_pipeline::Workspace, code: &'a str) -> Writing<'a> {
+        let locale = workspace.locale(code).cloned().or_else(|| workspace.config.locale(code).ok());
+        Writing {
+            code,
+            rtl: workspace.is_rtl(code),
+            language: locale.as_ref().map_or_else(|| code.to_owned(), |l| l.language_tag()),
+            script: locale.as_ref().and_then(|l| l.script().map(str::to_owned)),
+        }
+    }
+}
+
+/// The factor on `layer`'s line height for `writing`: pipeline.yaml's for the locale, else its
+/// script's default for the family it is set in.
+pub fn line_height_factor(inputs: &Inputs, writing: &Writing<'_>, layer: &TextLayer) -> f32 {
+    inputs.families.line_height_for(writing.code).unwrap_or_else(|| {
+        placard_layout::line_height_factor(writing.script.as_deref(), family_for(inputs, writing.code, layer))
+    })
+}
+
 /// The family that `locale`'s text is shaped with when a layer does not name one.
 pub fn family_for<'a>(inputs: &'a Inputs, locale: &str, layer: &'a TextLayer) -> &'a str {
     layer.font.as_deref().or_else(|| inputs.families.family_for(locale)).unwrap_or("Noto Sans")
 }
 
-/// Lays out every layer of `template` for `locale`, right to left when `rtl` (the workspace's
-/// locale says, aliases included). `background` is the template's background
+/// Lays out every layer of `template` for the locale `writing` describes. `background` is the template's background
 /// image already scaled to the canvas; `keep` are phrases never broken across lines.
 pub fn compose(
     template: &Template,
     inputs: &Inputs,
-    (locale, rtl): (&str, bool),
+    writing: &Writing<'_>,
     texts: &BTreeMap<String, Option<Text>>,
     background: Option<&std::sync::Arc<RgbaImage>>,
     keep: &[&str],
@@ -56,6 +86,7 @@ pub fn compose(
         }
         (TemplateBackground::Image { under, .. }, None) => Background::Solid(*under),
     };
+    let locale = writing.code;
     let mut layers = Vec::new();
     let mut records = Vec::new();
     let mut blocks = Vec::new();
@@ -63,7 +94,7 @@ pub fn compose(
         match layer {
             Layer::Text(text_layer) => {
                 let text = texts.get(&text_layer.message).and_then(Option::as_ref).map_or("", |t| t.text.as_str());
-                let (mut painted, record, block) = text_layers(text_layer, text, inputs, locale, rtl, keep, typesetter);
+                let (mut painted, record, block) = text_layers(text_layer, text, inputs, writing, keep, typesetter);
                 layers.append(&mut painted);
                 records.push(record);
                 blocks.push(block);
@@ -96,8 +127,7 @@ fn text_layers(
     layer: &TextLayer,
     text: &str,
     inputs: &Inputs,
-    locale: &str,
-    rtl: bool,
+    writing: &Writing<'_>,
     keep: &[&str],
     typesetter: &mut Typesetter,
 ) -> (Vec<placard_render::Layer>, LayerRecord, Block) {
@@ -105,18 +135,19 @@ fn text_layers(
     let [pad_v, pad_h] = layer.band.map_or([0.0, 0.0], |band| band.padding);
     let (pad_v, pad_h) = (pad_v.round() as i32, pad_h.round() as i32);
     let inner = (b.x + pad_h, b.y + pad_v, (b.w - 2 * pad_h).max(1), (b.h - 2 * pad_v).max(1));
-    let prepared = keep_together(text, keep);
     let spec = TextSpec {
-        text: &prepared,
-        family: family_for(inputs, locale, layer),
+        text,
+        language: &writing.language,
+        keep,
+        family: family_for(inputs, writing.code, layer),
         latin_family: inputs.families.families.get("default").map(String::as_str),
         weight: layer.weight,
         max_size: layer.size[0],
         min_size: layer.size[1],
-        line_height: layer.line_height * inputs.families.line_height_for(locale),
+        line_height: layer.line_height * line_height_factor(inputs, writing, layer),
         align: layer.align,
         valign: layer.valign,
-        rtl,
+        rtl: writing.rtl,
         width: inner.2 as f32,
         height: inner.3 as f32,
     };
@@ -141,13 +172,28 @@ fn text_layers(
         text: text.to_owned(),
         r#box: b.as_array(),
         size: block.size,
-        lines: block.lines.len(),
+        lines: line_records(&block, (inner.0, inner.1)),
         fits: block.fits,
     };
     let glyphs = block.glyphs.iter().filter_map(|g| g.mask.clone()).collect();
     painted.push(placard_render::Layer::Text { x: inner.0, y: inner.1, color: layer.color, glyphs });
     let fitted_in = [spec.width, spec.height];
     (painted, record, Block { text: block, fitted_in, origin: (inner.0, inner.1) })
+}
+
+/// The manifest's record of each line of `block`, whose box is at `origin` on the canvas.
+fn line_records(block: &TextBlock, origin: (i32, i32)) -> Vec<LineRecord> {
+    block
+        .lines
+        .iter()
+        .map(|line| {
+            let ink = line.ink.map_or([origin.0, origin.1 + line.top.round() as i32, 0, 0], |i| {
+                [origin.0 + i.left as i32, origin.1 + i.top as i32, i.width() as i32, i.height() as i32]
+            });
+            let text = block.text.get(line.text.clone()).unwrap_or_default().trim();
+            LineRecord { text: text.to_owned(), size: block.size, ink }
+        })
+        .collect()
 }
 
 /// `image` scaled to fit inside `width` × `height`, keeping its aspect ratio.

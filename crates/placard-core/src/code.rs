@@ -64,6 +64,8 @@ codes! {
     Contrast => "contrast", "Text colour against the pixels behind it below WCAG 2.x contrast (4.5:1, or 3:1 for large text).";
     HelplineHidden => "helpline-hidden", "A template that must show a required message has no layer for it, or the layer is outside the safe area or covered.";
     BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
+    LineCollision => "line-collision", "The ink of one line of a text layer touches the ink of the next (marks of one line on the letters of another).";
+    Orphan => "orphan", "A single word alone on the last line of a text layer of two or more lines.";
 }
 
 impl Code {
@@ -151,6 +153,12 @@ impl Code {
             }
             Code::BrokenNumber => {
                 "A required string (a phone number) is split across lines in the laid-out text.\nFix: Placard keeps required strings together; this means the string is wider than the box. Give the layer more width or a smaller minimum size."
+            }
+            Code::LineCollision => {
+                "The ink of one line of a text layer touches or overlaps the ink of the next, measured on the glyph masks as drawn (a pixel counts as ink from a quarter coverage; touching includes neighbouring pixels, diagonals too): the dots under Arabic letters, or a Nastaliq word's tail, run into the line below, and the reader cannot tell which line a mark belongs to. An error. The finding names the two lines and the canvas pixel where they meet.\nFix (designer): a taller line height for the script: `fonts.families.<locale>.line_height` in pipeline.yaml, or the layer's `line_height`. Placard already sets Arabic and Nastaliq taller by default (docs/templates.md)."
+            }
+            Code::Orphan => {
+                "The last line of a text layer of two or more lines holds a single word (\"everything.\", \"吗？\"; words of Chinese and Japanese as ICU4X's segmenter finds them), which reads as an afterthought. Placard balances a block's lines and carries a word down to the last line when the text still fits the box, so this is only reported where that is impossible. A warning. A last line that the text itself starts (after a line break) is not an orphan.\nFix (translator): a slightly longer or shorter wording. Fix (designer): a wider or narrower box."
             }
         }
     }

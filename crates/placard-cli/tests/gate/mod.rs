@@ -15,6 +15,7 @@ const LAYOUT_DEFECTS: &[(&str, &str)] = &[
     ("contrast/bad", "contrast"),
     ("helpline-hidden/bad", "helpline-hidden"),
     ("broken-number/bad", "broken-number"),
+    ("line-collision/bad", "line-collision"),
     ("bidi-order/layout-bad", "bidi-order"),
 ];
 

@@ -4,6 +4,7 @@
 //! only read what it composed, so `lint` and `build` judge the very scene that is rendered.
 //!
 //! - `text`: `overflow`, `too-small`, `missing-glyph`, `broken-number`, glyph-level `bidi-order`
+//! - `lines`: `line-collision` (the ink of two lines touches), `orphan` (one word on a last line)
 //! - `contrast`: `contrast` (WCAG 2.x, against the pixels behind the ink)
 //! - `geometry`: `helpline-hidden` (a required layer missing, outside the safe area, or covered)
 //! - `attribute`: a fault every locale shares is the template's, reported once at its layer
@@ -11,6 +12,7 @@
 mod attribute;
 mod contrast;
 mod geometry;
+mod lines;
 mod text;
 
 use std::ops::Range;
@@ -21,6 +23,7 @@ use placard_layout::TextBlock;
 pub use attribute::attribute;
 pub use contrast::luminance;
 pub use geometry::{LayerBox, TemplateGeometry, check_template};
+pub use lines::INK_ALPHA;
 pub use text::check_text;
 
 /// The default legible minimum for required text: this share of the canvas's shorter side.
