@@ -65,8 +65,9 @@ pub fn family_for<'a>(inputs: &'a Inputs, locale: &str, layer: &'a TextLayer) ->
     layer.font.as_deref().or_else(|| inputs.families.family_for(locale)).unwrap_or("Noto Sans")
 }
 
-/// Lays out every layer of `template` for the locale `writing` describes. `background` is the template's background
-/// image already scaled to the canvas; `keep` are phrases never broken across lines.
+/// Lays out every layer of `template` for the locale `writing` describes. `background` is the
+/// template's background image already scaled to the canvas; `keep` are phrases never broken
+/// across lines.
 pub fn compose(
     template: &Template,
     inputs: &Inputs,
