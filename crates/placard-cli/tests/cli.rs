@@ -10,7 +10,6 @@ mod docs;
 mod exit_codes;
 mod gate;
 mod golden;
-mod lines;
 mod locales;
 mod new_locale;
 mod reporters;
@@ -95,10 +94,6 @@ fixtures! {
     bidi_order_layout_bad => "bidi-order/layout-bad",
     broken_number_good => "broken-number/good",
     broken_number_bad => "broken-number/bad",
-    line_collision_good => "line-collision/good",
-    line_collision_bad => "line-collision/bad",
-    orphan_good => "orphan/good",
-    orphan_bad => "orphan/bad",
     unsafe_char_good => "unsafe-char/good",
     unsafe_char_bad => "unsafe-char/bad",
     missing_message_good => "missing-message/good",

@@ -17,7 +17,6 @@ const LAYOUT_DEFECTS: &[(&str, &str)] = &[
     ("qr-mismatch/bad", "qr-mismatch"),
     ("qr-mismatch/wrong-number", "qr-mismatch"),
     ("broken-number/bad", "broken-number"),
-    ("line-collision/bad", "line-collision"),
     ("bidi-order/layout-bad", "bidi-order"),
 ];
 

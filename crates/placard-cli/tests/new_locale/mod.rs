@@ -50,7 +50,7 @@ fn a_new_locale_has_every_reference_file_commented_out_and_lints_as_untranslated
     let status: serde_json::Value =
         serde_json::from_str(&stdout(&placard(dir.path(), &["status", "--format", "json", "--locale", "de"])))
             .expect("JSON");
-    assert_eq!(status["locales"][0]["missing"], 22);
+    assert_eq!(status["locales"][0]["missing"], 23);
     assert_eq!(status["locales"][0]["progress"], 0.0);
     let lint = stdout(&placard(dir.path(), &["lint", "--format", "json", "--locale", "de"]));
     assert!(!lint.contains("\"syntax\""), "{lint}");

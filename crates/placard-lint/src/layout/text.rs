@@ -5,25 +5,23 @@
 use std::collections::BTreeSet;
 
 use placard_core::{Code, Diagnostic};
-use placard_layout::find_phrase;
+use placard_layout::keep_together;
 
 use super::Backdrop;
 use super::ComposedText;
 use super::contrast::check_contrast;
-use super::lines::check_lines;
 
 /// Runs every check on one composed text layer. `phrases` are the required strings, which the
 /// composition keeps on one line.
 pub fn check_text(layer: &ComposedText<'_>, phrases: &[&str], backdrop: &Backdrop<'_>, out: &mut Vec<Diagnostic>) {
     fits(layer, out);
-    check_lines(layer, out);
     legible(layer, out);
     glyphs(layer, out);
     kept_together(layer, phrases, out);
     check_contrast(layer, backdrop, out);
 }
 
-pub(super) fn where_(layer: &ComposedText<'_>) -> String {
+fn where_(layer: &ComposedText<'_>) -> String {
     format!("in {} {}", layer.template, layer.layer_name())
 }
 
@@ -109,7 +107,8 @@ fn glyphs(layer: &ComposedText<'_>, out: &mut Vec<Diagnostic>) {
 fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagnostic>) {
     let block = layer.block;
     for needle in phrases {
-        let Some(found) = find_phrase(&block.text, needle) else {
+        let glued = keep_together(needle, phrases);
+        let Some(start) = block.text.find(&glued) else {
             // The text checks prove every form of the message shows it; the text drawn must be one
             // of those forms. Should they ever disagree, the asset is refused, never passed.
             if layer.must_show.contains(needle) {
@@ -126,7 +125,7 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
             }
             continue;
         };
-        let (start, end) = (found.start, found.end);
+        let end = start + glued.len();
         let glyphs: Vec<_> = block
             .glyphs
             .iter()
