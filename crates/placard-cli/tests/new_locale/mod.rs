@@ -10,7 +10,7 @@ use crate::support::*;
 fn project(only: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let pipeline = format!(
-        "locales:\n  dir: locales\n  reference: en-GB\n{only}required:\n  - message: helpline\n    contains: [\"0131 556 3535\"]\n"
+        "locales:\n  dir: locales\n  reference: en-GB\n{only}required:\n  - message: helpline-contact\n    contains: [\"0131 556 3535\"]\n"
     );
     fs::write(dir.path().join("pipeline.yaml"), pipeline).expect("write");
     for locale in ["en-GB", "pl"] {
