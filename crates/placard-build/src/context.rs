@@ -163,12 +163,7 @@ pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(
     let ContextInput { workspace, lint, manifest, texts, templates, order, blocked, refused, fonts, keep } = *input;
     // Every template of the output, in pipeline order (then any an earlier build made, by name),
     // so a build of some templates writes the same pages as a build of all.
-    let mut names: Vec<&str> = order.to_vec();
-    let mut others: Vec<&str> =
-        manifest.assets.iter().map(|a| a.template.as_str()).filter(|t| !order.contains(t)).collect();
-    others.sort_unstable();
-    others.dedup();
-    names.extend(others);
+    let names = manifest.templates_in(order);
     // Whether `template` shows `id`: as this run loaded it, or as the output's images record.
     let shows = |template: &str, id: &str| {
         templates

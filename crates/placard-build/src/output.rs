@@ -256,17 +256,26 @@ struct Thumbnail<'a> {
     formats: Vec<(&'a str, &'a str)>,
 }
 
+impl Manifest {
+    /// The templates of the output: `order` (pipeline.yaml's), then those only an earlier build
+    /// made (kept from outside this run's scope), in name order.
+    pub(crate) fn templates_in<'a>(&'a self, order: &[&'a str]) -> Vec<&'a str> {
+        let mut templates: Vec<&str> = order.to_vec();
+        let mut others: Vec<&str> =
+            self.assets.iter().map(|a| a.template.as_str()).filter(|t| !order.contains(t)).collect();
+        others.sort_unstable();
+        others.dedup();
+        templates.extend(others);
+        templates
+    }
+}
+
 /// The contact sheet, `index.html`.
 pub fn contact_sheet(manifest: &Manifest, sheet: &Sheet<'_>) -> String {
     let Sheet { campaign, context, blocked, refused, order, keep, fonts } = *sheet;
     // Templates in pipeline.yaml's order; those an earlier build made and this run did not
     // load (kept from outside its scope) follow in name order.
-    let mut templates: Vec<&str> = order.to_vec();
-    let mut others: Vec<&str> =
-        manifest.assets.iter().map(|a| a.template.as_str()).filter(|t| !order.contains(t)).collect();
-    others.sort_unstable();
-    others.dedup();
-    templates.extend(others);
+    let mut templates = manifest.templates_in(order);
     templates.retain(|t| manifest.assets.iter().any(|a| a.template == *t));
     let mut locales: Vec<(&str, &str)> = manifest.assets.iter().map(|a| (a.locale.as_str(), a.dir.as_str())).collect();
     locales.sort_unstable();

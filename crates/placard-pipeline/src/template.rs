@@ -622,13 +622,7 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
             }
             continue;
         }
-        let what = l
-            .text
-            .as_deref()
-            .or(l.image.as_ref().map(|i| i.value.as_str()))
-            .or(l.qr.as_ref().map(|q| q.value.as_str()))
-            .unwrap_or("?");
-        let name = format!("layers[{i}] ({what})");
+        let name = format!("layers[{i}] ({})", l.what());
         for (key, given) in [
             ("height", l.height.as_ref().map(|h| (h.line, h.column))),
             ("width", l.width.as_ref().map(|w| (w.line, w.column))),
@@ -651,13 +645,7 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
             }
             continue;
         };
-        let [x, y, w, h] = bbox.value;
-        let b = BoxPx { x, y, w, h };
-        if let Some(canvas) = canvas
-            && (w <= 0 || h <= 0 || !b.within(canvas))
-        {
-            faults.at(bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", bbox.value, canvas.w, canvas.h));
-        }
+        let b = placed(bbox, canvas, faults, &name);
         let checker = LayerChecker { faults, color: &color, project_path: &project_path };
         if let Some(built) = checker.layer(&name, i, l, layer, b) {
             layers.push(built);
@@ -687,6 +675,30 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
         layers,
         groups,
         layer_at,
+    }
+}
+
+/// The box written at `bbox`, a fault when it does not lie within `canvas` (when the canvas is
+/// valid); `name` says whose box it is.
+fn placed(bbox: &At<[i32; 4]>, canvas: Option<&BoxPx>, faults: &Faults, name: &str) -> BoxPx {
+    let [x, y, w, h] = bbox.value;
+    let b = BoxPx { x, y, w, h };
+    if let Some(canvas) = canvas
+        && (w <= 0 || h <= 0 || !b.within(canvas))
+    {
+        faults.at(bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", bbox.value, canvas.w, canvas.h));
+    }
+    b
+}
+
+impl RawLayer {
+    /// What a fault calls the layer: its message, image file or QR payload.
+    fn what(&self) -> &str {
+        self.text
+            .as_deref()
+            .or(self.image.as_ref().map(|i| i.value.as_str()))
+            .or(self.qr.as_ref().map(|q| q.value.as_str()))
+            .unwrap_or("?")
     }
 }
 
@@ -770,13 +782,7 @@ impl LayerChecker<'_> {
             }
             return None;
         };
-        let [x, y, w, h] = bbox.value;
-        let b = BoxPx { x, y, w, h };
-        if let Some(canvas) = canvas
-            && (w <= 0 || h <= 0 || !b.within(canvas))
-        {
-            faults.at(bbox, format!("{name}: box {:?} lies outside the {}×{} canvas", bbox.value, canvas.w, canvas.h));
-        }
+        let b = placed(bbox, canvas, faults, &name);
         let band = l.band.as_ref().map(|band| self.band(band, &name));
         let [pad_v, pad_h] = band.map_or([0.0, 0.0], |band| band.padding).map(|p| p.round() as i32);
         let inner = BoxPx { x: b.x + pad_h, y: b.y + pad_v, w: (b.w - 2 * pad_h).max(1), h: (b.h - 2 * pad_v).max(1) };
@@ -787,13 +793,7 @@ impl LayerChecker<'_> {
         let mut members = Vec::new();
         for (k, member) in raw_members.iter().enumerate() {
             let Tolerant(Some(m)) = &member.value else { continue };
-            let what = m
-                .text
-                .as_deref()
-                .or(m.image.as_ref().map(|i| i.value.as_str()))
-                .or(m.qr.as_ref().map(|q| q.value.as_str()))
-                .unwrap_or("?");
-            let member_name = format!("layers[{i}].layers[{k}] ({what})");
+            let member_name = format!("layers[{i}].layers[{k}] ({})", m.what());
             if m.group.is_some() || m.layers.is_some() {
                 faults.at(member, format!("{member_name}: a group cannot hold another group"));
                 continue;
@@ -942,12 +942,7 @@ impl LayerChecker<'_> {
                         }
                     },
                 };
-                let band = l.band.as_ref().map(|b| Band {
-                    color: color(&b.color, &format!("{name}: band.color")),
-                    padding: b.padding,
-                    radius: b.radius.max(0.0),
-                    hug: b.hug,
-                });
+                let band = l.band.as_ref().map(|b| self.band(b, name));
                 let line_height = match &l.line_height {
                     Some(lh) if !(0.5..=4.0).contains(&lh.value) => {
                         faults.at(lh, format!("{name}: line_height {}: use 0.5 to 4", lh.value));
