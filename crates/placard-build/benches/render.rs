@@ -86,6 +86,8 @@ fn card_scene(
     const HELP: &str = "Stop It Now! 0131 556 3535";
     let spec = |text: &'static str, size: f32, lh: f32, weight: u16, width: f32, height: f32| TextSpec {
         text,
+        language: "en",
+        keep: &[],
         family,
         latin_family: Some("Noto Sans"),
         weight,

@@ -19,7 +19,7 @@ use placard_pipeline::{Layer, LocaleTexts, QR_QUIET_ZONE, QrLayer, Template, Wor
 use rayon::prelude::*;
 
 use crate::inputs::Inputs;
-use crate::scene::{Composed, compose, family_for};
+use crate::scene::{Composed, Writing, compose, family_for};
 
 /// Every formatted message a template shows, per locale, as the stage formatted them.
 pub(crate) type Texts = BTreeMap<String, LocaleTexts>;
@@ -110,7 +110,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
         let composed = compose(
             template,
             inputs,
-            (locale, workspace.is_rtl(locale)),
+            &Writing::of(workspace, locale),
             texts,
             backgrounds.get(template.name.as_str()),
             phrases,

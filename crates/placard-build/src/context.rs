@@ -244,8 +244,8 @@ pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(
                                 let fit = format!(
                                     "{} px, {} line{}{}",
                                     layer.size.round(),
-                                    layer.lines,
-                                    if layer.lines == 1 { "" } else { "s" },
+                                    layer.lines.len(),
+                                    if layer.lines.len() == 1 { "" } else { "s" },
                                     if layer.fits { "" } else { " — does not fit" }
                                 );
                                 (View::Crop(crop(asset, layer.r#box)), Some(fit))

@@ -30,6 +30,6 @@ mod web_fonts;
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Linted, lint_all};
-pub use output::{AssetRecord, LayerRecord, Manifest};
+pub use output::{AssetRecord, LayerRecord, LineRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};
 pub use svg::{SvgError, rasterise_svg};

@@ -21,9 +21,23 @@ pub struct LayerRecord {
     pub r#box: [i32; 4],
     /// The size chosen to fit, px.
     pub size: f32,
-    pub lines: usize,
+    /// Every line as laid out, top to bottom.
+    pub lines: Vec<LineRecord>,
     /// False when the text overflows its box even at the smallest size.
     pub fits: bool,
+}
+
+/// One laid-out line of a text layer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LineRecord {
+    /// The line's own text, as the reader is shown it (no white space at its ends, none of the
+    /// characters the layout inserts to keep words together).
+    pub text: String,
+    /// The font size, px.
+    pub size: f32,
+    /// The box of its ink on the canvas: x, y, width, height in px (zero size for a line
+    /// without ink, at its start).
+    pub ink: [i32; 4],
 }
 
 /// One file of the build.

@@ -22,7 +22,7 @@ use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
     AssetRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic,
 };
-use crate::scene::{Composed, family_for};
+use crate::scene::{Composed, Writing, family_for, line_height_factor};
 use crate::web_fonts::PageFonts;
 
 /// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
@@ -164,7 +164,7 @@ pub fn build(
                 continue;
             }
             let inputs_hash =
-                inputs_hash(&inputs, config, template, (locale, workspace.is_rtl(locale)), &texts[locale].shown, &keep);
+                inputs_hash(&inputs, config, template, &Writing::of(workspace, locale), &texts[locale].shown, &keep);
             let reuse = previous
                 .as_ref()
                 .filter(|_| !blocked.iter().any(|b| b == locale))
@@ -447,10 +447,11 @@ fn inputs_hash(
     inputs: &Inputs,
     config: &placard_pipeline::Config,
     template: &Template,
-    (locale, rtl): (&str, bool),
+    writing: &Writing<'_>,
     texts: &BTreeMap<String, Option<Text>>,
     keep: &[&str],
 ) -> String {
+    let (locale, rtl) = (writing.code, writing.rtl);
     let mut h = Sha256::new();
     let mut field = |bytes: &[u8]| {
         h.update((bytes.len() as u64).to_le_bytes());
@@ -465,7 +466,7 @@ fn inputs_hash(
         match layer {
             Layer::Text(t) => {
                 field(family_for(inputs, locale, t).as_bytes());
-                field(&inputs.families.line_height_for(locale).to_le_bytes());
+                field(&line_height_factor(inputs, writing, t).to_le_bytes());
                 let text = texts.get(&t.message).and_then(Option::as_ref).map_or("", |t| t.text.as_str());
                 field(text.as_bytes());
             }

@@ -3,13 +3,13 @@
 use std::collections::BTreeMap;
 
 use image::RgbaImage;
-use placard_layout::{TextBlock, TextSpec, Typesetter, VAlign, keep_together};
+use placard_layout::{TextBlock, TextSpec, Typesetter, VAlign};
 use placard_lint::Lockup;
 use placard_pipeline::{Anchor, BoxPx, Direction, Group, Layer, QrLayer, Template, TemplateBackground, TextLayer};
 use placard_render::{Background, Scene};
 
 use crate::inputs::Inputs;
-use crate::output::LayerRecord;
+use crate::output::{LayerRecord, LineRecord};
 use placard_pipeline::Text;
 
 /// A scene ready to render and what was laid out in it.
@@ -30,6 +30,37 @@ pub struct Block {
     pub origin: (i32, i32),
 }
 
+/// How a locale is written, as its layout needs it: the folder code (what pipeline.yaml's fonts
+/// and a layer's per-locale images are keyed by), direction, BCP 47 tag and script.
+#[derive(Clone, Debug)]
+pub struct Writing<'a> {
+    pub code: &'a str,
+    pub rtl: bool,
+    pub language: String,
+    pub script: Option<String>,
+}
+
+impl<'a> Writing<'a> {
+    /// `code` as the workspace knows it (aliases included).
+    pub fn of(workspace: &placard_pipeline::Workspace, code: &'a str) -> Writing<'a> {
+        let locale = workspace.locale(code).cloned().or_else(|| workspace.config.locale(code).ok());
+        Writing {
+            code,
+            rtl: workspace.is_rtl(code),
+            language: locale.as_ref().map_or_else(|| code.to_owned(), |l| l.language_tag()),
+            script: locale.as_ref().and_then(|l| l.script().map(str::to_owned)),
+        }
+    }
+}
+
+/// The factor on `layer`'s line height for `writing`: pipeline.yaml's for the locale, else its
+/// script's default for the family it is set in.
+pub fn line_height_factor(inputs: &Inputs, writing: &Writing<'_>, layer: &TextLayer) -> f32 {
+    inputs.families.line_height_for(writing.code).unwrap_or_else(|| {
+        placard_layout::line_height_factor(writing.script.as_deref(), family_for(inputs, writing.code, layer))
+    })
+}
+
 /// The family that `locale`'s text is shaped with when a layer does not name one.
 pub fn family_for<'a>(inputs: &'a Inputs, locale: &str, layer: &'a TextLayer) -> &'a str {
     layer.font.as_deref().or_else(|| inputs.families.family_for(locale)).unwrap_or("Noto Sans")
@@ -48,7 +79,7 @@ pub fn family_for<'a>(inputs: &'a Inputs, locale: &str, layer: &'a TextLayer) ->
 pub fn compose(
     template: &Template,
     inputs: &Inputs,
-    (locale, rtl): (&str, bool),
+    writing: &Writing<'_>,
     texts: &BTreeMap<String, Option<Text>>,
     background: Option<&std::sync::Arc<RgbaImage>>,
     keep: &[&str],
@@ -65,6 +96,7 @@ pub fn compose(
         }
         (TemplateBackground::Image { under, .. }, None) => Background::Solid(*under),
     };
+    let (locale, rtl) = (writing.code, writing.rtl);
     let mut pieces: Vec<Piece<'_>> = template
         .layers
         .iter()
@@ -76,7 +108,7 @@ pub fn compose(
                     let text = texts.get(&text_layer.message).and_then(Option::as_ref).map_or("", |t| t.text.as_str());
                     let one_line = lockups.iter().any(|l| l.message == text_layer.message);
                     let mut piece = TextPiece::new(text_layer, text, member, one_line, keep, rtl);
-                    piece.lay_out(inputs, locale, typesetter);
+                    piece.lay_out(inputs, writing, typesetter);
                     Piece::Text(piece)
                 }
                 Layer::Image(image_layer) => {
@@ -94,10 +126,10 @@ pub fn compose(
             }
         })
         .collect();
-    settle_lockups(&mut pieces, lockups, inputs, locale, typesetter);
+    settle_lockups(&mut pieces, lockups, inputs, writing, typesetter);
     let mut group_bands = Vec::new();
     for group in &template.groups {
-        group_bands.push(stack(group, &mut pieces, rtl, lockups, inputs, locale, typesetter));
+        group_bands.push(stack(group, &mut pieces, lockups, inputs, writing, typesetter));
     }
 
     let mut layers = Vec::new();
@@ -170,7 +202,8 @@ impl Piece<'_> {
 struct TextPiece<'a> {
     layer: &'a TextLayer,
     text: &'a str,
-    prepared: String,
+    /// The phrases never broken across lines (a lock-up: all of it).
+    keep: Vec<&'a str>,
     rtl: bool,
     /// A lock-up: one line, never wrapped.
     one_line: bool,
@@ -187,16 +220,16 @@ struct TextPiece<'a> {
 }
 
 impl<'a> TextPiece<'a> {
-    fn new(layer: &'a TextLayer, text: &'a str, member: bool, one_line: bool, keep: &[&str], rtl: bool) -> Self {
+    fn new(layer: &'a TextLayer, text: &'a str, member: bool, one_line: bool, keep: &[&'a str], rtl: bool) -> Self {
         // A lock-up is one unbreakable unit: every space in it is kept.
-        let prepared = if one_line { keep_together(text, &[text]) } else { keep_together(text, keep) };
+        let keep = if one_line { vec![text] } else { keep.to_vec() };
         let b = layer.bbox;
         let [pad_v, pad_h] = layer.band.map_or([0.0, 0.0], |band| band.padding).map(|p| p.round() as i32);
         let room = (b.x + pad_h, b.y + pad_v, (b.w - 2 * pad_h).max(1), (b.h - 2 * pad_v).max(1));
         TextPiece {
             layer,
             text,
-            prepared,
+            keep,
             rtl,
             one_line,
             member,
@@ -213,16 +246,18 @@ impl<'a> TextPiece<'a> {
         (pad_v, pad_h)
     }
 
-    fn spec<'s>(&'s self, inputs: &'s Inputs, locale: &str) -> TextSpec<'s> {
+    fn spec<'s>(&'s self, inputs: &'s Inputs, writing: &'s Writing<'_>) -> TextSpec<'s> {
         let layer = self.layer;
         TextSpec {
-            text: &self.prepared,
-            family: family_for(inputs, locale, layer),
+            text: self.text,
+            language: &writing.language,
+            keep: &self.keep,
+            family: family_for(inputs, writing.code, layer),
             latin_family: inputs.families.families.get("default").map(String::as_str),
             weight: layer.weight,
             max_size: self.max_size,
             min_size: layer.size[1].min(self.max_size),
-            line_height: layer.line_height * inputs.families.line_height_for(locale),
+            line_height: layer.line_height * line_height_factor(inputs, writing, layer),
             align: layer.align,
             // A group places the block: it is laid out from the top of its room.
             valign: if self.member { VAlign::Top } else { layer.valign },
@@ -233,8 +268,8 @@ impl<'a> TextPiece<'a> {
         }
     }
 
-    fn lay_out(&mut self, inputs: &Inputs, locale: &str, typesetter: &mut Typesetter) {
-        let block = typesetter.lay_out(&self.spec(inputs, locale));
+    fn lay_out(&mut self, inputs: &Inputs, writing: &Writing<'_>, typesetter: &mut Typesetter) {
+        let block = typesetter.lay_out(&self.spec(inputs, writing));
         self.block = Some(block);
     }
 
@@ -291,7 +326,7 @@ impl<'a> TextPiece<'a> {
             text: self.text.to_owned(),
             r#box: r#box.as_array(),
             size: block.size,
-            lines: block.lines.len(),
+            lines: line_records(&block, origin),
             fits: block.fits,
         };
         let glyphs = block.glyphs.iter().filter_map(|g| g.mask.clone()).collect();
@@ -306,7 +341,7 @@ fn settle_lockups(
     pieces: &mut [Piece<'_>],
     lockups: &[Lockup],
     inputs: &Inputs,
-    locale: &str,
+    writing: &Writing<'_>,
     typesetter: &mut Typesetter,
 ) {
     for lockup in lockups {
@@ -328,7 +363,7 @@ fn settle_lockups(
                 && t.size() > cap
             {
                 t.max_size = cap;
-                t.lay_out(inputs, locale, typesetter);
+                t.lay_out(inputs, writing, typesetter);
             }
         }
     }
@@ -343,12 +378,12 @@ fn settle_lockups(
 fn stack(
     group: &Group,
     pieces: &mut [Piece<'_>],
-    rtl: bool,
     lockups: &[Lockup],
     inputs: &Inputs,
-    locale: &str,
+    writing: &Writing<'_>,
     typesetter: &mut Typesetter,
 ) -> Option<placard_render::Layer> {
+    let rtl = writing.rtl;
     let d = group.direction;
     let [pad_v, pad_h] = group.band.map_or([0.0, 0.0], |band| band.padding).map(|p| p.round() as i32);
     let b = group.bbox;
@@ -399,15 +434,15 @@ fn stack(
                         t.room.2 = (((t.extent(d) as f32) * share) as i32 - 2 * pad_h).max(1).min(t.room.2);
                     }
                 }
-                t.lay_out(inputs, locale, typesetter);
+                t.lay_out(inputs, writing, typesetter);
                 if t.block.as_ref().is_some_and(|b| !b.fits) {
                     // Less room than its smallest size needs: it keeps the room it had.
                     t.room = before;
-                    t.lay_out(inputs, locale, typesetter);
+                    t.lay_out(inputs, writing, typesetter);
                 }
             }
         }
-        settle_lockups(pieces, lockups, inputs, locale, typesetter);
+        settle_lockups(pieces, lockups, inputs, writing, typesetter);
     }
 
     let length = total(pieces);
@@ -490,4 +525,19 @@ pub fn qr_layers(qr: &QrLayer) -> [placard_render::Layer; 2] {
             color: qr.dark,
         },
     ]
+}
+
+/// The manifest's record of each line of `block`, whose box is at `origin` on the canvas.
+fn line_records(block: &TextBlock, origin: (i32, i32)) -> Vec<LineRecord> {
+    block
+        .lines
+        .iter()
+        .map(|line| {
+            let ink = line.ink.map_or([origin.0, origin.1 + line.top.round() as i32, 0, 0], |i| {
+                [origin.0 + i.left as i32, origin.1 + i.top as i32, i.width() as i32, i.height() as i32]
+            });
+            let text = block.text.get(line.text.clone()).unwrap_or_default().trim();
+            LineRecord { text: text.to_owned(), size: block.size, ink }
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ mod docs;
 mod exit_codes;
 mod gate;
 mod golden;
+mod lines;
 mod locales;
 mod new_locale;
 mod reporters;
@@ -93,7 +94,11 @@ fixtures! {
     bidi_order_layout_good => "bidi-order/layout-good",
     bidi_order_layout_bad => "bidi-order/layout-bad",
     broken_number_good => "broken-number/good",
-    broken_number_bad => "broken-number/bad",
+    broken_number_too_wide => "broken-number/too-wide",
+    line_collision_good => "line-collision/good",
+    line_collision_bad => "line-collision/bad",
+    orphan_good => "orphan/good",
+    orphan_bad => "orphan/bad",
     unsafe_char_good => "unsafe-char/good",
     unsafe_char_bad => "unsafe-char/bad",
     missing_message_good => "missing-message/good",

@@ -66,6 +66,8 @@ codes! {
     BrokenNumber => "broken-number", "A required string (a phone number) split across lines.";
     HelplineLockup => "helpline-lockup", "A lock-up (the helpline's name and number) not on one line of its own, or drawn smaller than its scale times its lead-in.";
     QrMismatch => "qr-mismatch", "A QR code that, read back from the rendered pixels, does not give its payload and a required number, or is too small or without its quiet zone.";
+    LineCollision => "line-collision", "The ink of one line of a text layer touches the ink of the next (marks of one line on the letters of another).";
+    Orphan => "orphan", "A single word alone on the last line of a text layer of two or more lines.";
 }
 
 impl Code {
@@ -159,6 +161,12 @@ impl Code {
             }
             Code::QrMismatch => {
                 "A `qr` layer's code, decoded from the asset's rendered pixels (everything drawn over it included), does not prove the helpline: nothing decodes (a band, text or image covers it); it decodes to another payload than the template declares; its `tel:` number is none of the numbers in the `contains` lists of the required rules for the messages the template shows or requires (+44 131 556 3535 is the national 0131 556 3535); its modules are smaller than legible (0.5 mm at the template's dpi for print, 4 px on screen); or its 4-module quiet zone is not clear (a pixel there less than 40% of full scale lighter than the dark modules).\nFix (designer): move whatever covers the code, or give it a bigger `box`; correct the payload to the helpline's number; keep the margin around the code empty and light."
+            }
+            Code::LineCollision => {
+                "The ink of one line of a text layer touches or overlaps the ink of the next, measured on the glyph masks as drawn (a pixel counts as ink from a quarter coverage; touching includes neighbouring pixels, diagonals too): the dots under Arabic letters, or a Nastaliq word's tail, run into the line below, and the reader cannot tell which line a mark belongs to. An error. The finding names the two lines and the canvas pixel where they meet.\nFix (designer): a taller line height for the script: `fonts.families.<locale>.line_height` in pipeline.yaml, or the layer's `line_height`. Placard already sets Arabic and Nastaliq taller by default (docs/templates.md)."
+            }
+            Code::Orphan => {
+                "The last line of a text layer of two or more lines holds a single word (\"everything.\", \"吗？\"; words of Chinese and Japanese as ICU4X's segmenter finds them), which reads as an afterthought. Placard balances a block's lines and carries a word down to the last line when the text still fits the box, so this is only reported where that is impossible. A warning. A last line that the text itself starts (after a line break) is not an orphan.\nFix (translator): a slightly longer or shorter wording. Fix (designer): a wider or narrower box."
             }
         }
     }

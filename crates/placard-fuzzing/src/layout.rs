@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use placard_core::{Align, VAlign};
-use placard_layout::{FontLibrary, TextSpec, Typesetter, keep_together};
+use placard_layout::{FontLibrary, TextSpec, Typesetter};
 
 /// The fonts the campaign ships (assets/fonts), loaded once per process as the build loads them.
 fn fonts() -> &'static FontLibrary {
@@ -21,6 +21,8 @@ thread_local! {
 
 const FAMILIES: [&str; 5] =
     ["Noto Sans", "Noto Sans Arabic", "Noto Nastaliq Urdu", "Noto Sans Gurmukhi", "Noto Sans CJK SC"];
+/// Languages with their own line-breaking rules (see placard-layout's `glue.rs`), and one without.
+const LANGUAGES: [&str; 5] = ["en", "pl", "gd", "zh-Hans", "ar"];
 const PHRASES: [&str; 3] = ["0131 556 3535", "Stop It Now!", "Stop-It-Now"];
 
 /// The first eight bytes choose the box, sizes, family, alignment and direction; the rest, read
@@ -28,13 +30,15 @@ const PHRASES: [&str; 3] = ["0131 556 3535", "Stop It Now!", "Stop-It-Now"];
 /// clusters on character boundaries, glyphs on existing lines, a size within the range asked.
 pub fn layout(data: &[u8]) {
     let Some((head, rest)) = data.split_first_chunk::<8>() else { return };
-    let text = keep_together(&String::from_utf8_lossy(rest), &PHRASES);
+    let text = String::from_utf8_lossy(rest);
     let width = f32::from(head[0]) * 8.0 + 1.0;
     let height = f32::from(head[1]) * 4.0 + 1.0;
     let max_size = f32::from(head[2] % 200) + 1.0;
     let min_size = (f32::from(head[3] % 200) + 1.0).min(max_size);
     let spec = TextSpec {
         text: &text,
+        language: LANGUAGES[usize::from(head[5] >> 2) % LANGUAGES.len()],
+        keep: &PHRASES,
         family: FAMILIES[usize::from(head[4]) % FAMILIES.len()],
         latin_family: (head[5] & 1 == 1).then_some("Noto Sans"),
         weight: if head[5] & 2 == 2 { 700 } else { 400 },
@@ -59,6 +63,10 @@ pub fn layout(data: &[u8]) {
         assert!(block.text.is_char_boundary(glyph.cluster.start) && block.text.is_char_boundary(glyph.cluster.end));
         assert!(glyph.line < block.lines.len().max(1), "glyph on line {} of {}", glyph.line, block.lines.len());
         assert!(glyph.x.is_finite() && glyph.advance.is_finite());
+    }
+    for line in &block.lines {
+        assert!(line.text.start <= line.text.end && line.text.end <= block.text.len(), "{line:?}");
+        assert!(block.text.is_char_boundary(line.text.start) && block.text.is_char_boundary(line.text.end));
     }
     if block.fits
         && let Some(extent) = block.extent

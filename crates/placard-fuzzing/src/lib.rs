@@ -10,7 +10,7 @@
 //! |------------|------------------------------------------|----------------------------------------|
 //! | `ftl`      | a reference and a translation `.ftl`     | decode, parse, every lint check        |
 //! | `yaml`     | a pipeline.yaml or template file         | `Config::parse`, `Template::parse`     |
-//! | `layout`   | a layout spec and arbitrary Unicode text | `keep_together`, `Typesetter::lay_out` |
+//! | `layout`   | a layout spec and arbitrary Unicode text | `Typesetter::lay_out` (with phrases kept together and per-language glue) |
 //! | `image`    | an image file (PNG, JPEG or SVG)         | `decode_image`, `rasterise_svg`        |
 
 mod ftl;

@@ -10,6 +10,7 @@ use std::ops::Range;
 use cosmic_text::{Attrs, Buffer, CacheKeyFlags, Family, Metrics, Shaping, SwashContent, Weight, Wrap};
 
 use crate::Typesetter;
+use crate::glue::{Glue, JOIN_AFTER, NO_BREAK, lone_word};
 
 pub use placard_core::{Align, VAlign};
 
@@ -17,6 +18,11 @@ pub use placard_core::{Align, VAlign};
 #[derive(Clone, Debug)]
 pub struct TextSpec<'a> {
     pub text: &'a str,
+    /// The text's language, a BCP 47 tag (`pl`, `zh-Hans`): its rules for where a line may not
+    /// break (see `glue.rs`).
+    pub language: &'a str,
+    /// Phrases never broken across lines (the helpline number), matched as [`crate::find_phrase`] does.
+    pub keep: &'a [&'a str],
     /// The family to shape with first; fallback covers other scripts from the loaded fonts.
     pub family: &'a str,
     /// The family for runs of Latin letters and digits inside non-Latin text (a Nastaliq font's
@@ -107,12 +113,19 @@ pub struct Line {
     pub height: f32,
     pub width: f32,
     pub rtl: bool,
+    /// The byte range of [`TextBlock::text`] the line shows (white space at its ends included).
+    pub text: Range<usize>,
+    /// Which paragraph of the text (split at line endings) the line belongs to.
+    pub paragraph: usize,
+    /// The union of the line's glyph masks, relative to the box; `None` for a line without ink.
+    pub ink: Option<Bounds>,
 }
 
 /// The laid-out text of one box.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextBlock {
-    /// The text that was laid out (see [`keep_together`]).
+    /// The caller's text, as given: glyph clusters and line ranges index it (the characters
+    /// the layout inserts to keep words together are not in it, and draw nothing).
     pub text: String,
     pub size: f32,
     pub lines: Vec<Line>,
@@ -123,49 +136,53 @@ pub struct TextBlock {
     pub fits: bool,
 }
 
-/// Keeps every occurrence of each of `phrases` on one line: the spaces inside it become NO-BREAK
-/// SPACE and a WORD JOINER follows each hyphen (a number written 0131-556-3535 must not break
-/// after a hyphen either). A phrase matches whatever mix of spaces, no-break spaces and narrow
-/// no-break spaces the text uses between its words, as the `required-text` check matches them.
-/// (In a number, a no-break space is also a common separator for the bidi algorithm, which keeps
-/// the digit groups together.)
-pub fn keep_together(text: &str, phrases: &[&str]) -> String {
-    let is_space = |c: char| matches!(c, ' ' | '\u{00A0}' | '\u{202F}');
-    let chars: Vec<char> = text.chars().collect();
-    let mut glue = vec![false; chars.len()];
-    let mut join_after = vec![false; chars.len()];
-    for phrase in phrases {
-        let wanted: Vec<char> = phrase.chars().collect();
-        if wanted.is_empty() || !(wanted.contains(&' ') || wanted.contains(&'-')) || wanted.len() > chars.len() {
-            continue;
-        }
-        for start in 0..=chars.len() - wanted.len() {
-            let window = &chars[start..start + wanted.len()];
-            if window.iter().zip(&wanted).all(|(a, b)| a == b || (is_space(*a) && *b == ' ')) {
-                for (k, c) in window.iter().enumerate() {
-                    match c {
-                        ' ' => glue[start + k] = true,
-                        '-' if k + 1 < window.len() => join_after[start + k] = true,
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in chars.iter().enumerate() {
-        out.push(if glue[i] { '\u{00A0}' } else { *c });
-        if join_after[i] {
-            out.push('\u{2060}');
-        }
-    }
-    out
+/// A block with more lines than this is not balanced (as browsers limit `text-wrap: balance`):
+/// balancing is for headlines and short blocks, where a ragged last line shows.
+const MAX_BALANCED_LINES: usize = 6;
+
+/// The smallest share of its fitted size a text is set at to carry a word down to a last line
+/// that would hold one word alone: a typesetter gives up a few pixels of size before leaving an
+/// orphan, not more.
+const CARRY_SHRINK: f32 = 0.92;
+
+/// A text given to cosmic-text: the buffer, the prepared text it holds, and how far its lines
+/// are moved right (a balanced block is narrower than the box, and is aligned within it).
+struct Set {
+    buffer: Buffer,
+    prepared: Prepared,
+    shift: f32,
 }
 
 impl Typesetter {
     /// Lays out `spec` at the largest size in its range that fits, or at the smallest size if none
-    /// does (then [`TextBlock::fits`] is false).
+    /// does (then [`TextBlock::fits`] is false). At that size the lines are balanced (the
+    /// narrowest width that keeps their number, as CSS `text-wrap: balance`), and a last line that
+    /// still holds a single word gets the word before it carried down.
     pub fn lay_out(&mut self, spec: &TextSpec<'_>) -> TextBlock {
+        let glue = Glue::new(spec.text, spec.language, spec.keep);
+        let mut set = self.set(spec, &glue);
+        let mut size = self.fit(&mut set.buffer, spec);
+        let (mut extent, mut fits) = self.balance(&mut set, spec, size);
+        if fits && orphaned(&set, spec.text, spec.keep) {
+            let mut carried = glue.clone();
+            if carried.carry_last_word(spec.text) {
+                // The longer last line may need a little more room (a Nastaliq word's tail, a
+                // line more): the carried text is fitted again, no smaller than CARRY_SHRINK.
+                let floor = (size * CARRY_SHRINK).ceil().clamp(spec.min_size.min(size), size);
+                let within = TextSpec { max_size: size, min_size: floor, ..spec.clone() };
+                let mut other = self.set(&within, &carried);
+                let smaller = self.fit(&mut other.buffer, &within);
+                let (e, f) = self.balance(&mut other, &within, smaller);
+                if f {
+                    (set, extent, fits, size) = (other, e, f, smaller);
+                }
+            }
+        }
+        self.place(&set, spec, size, extent, fits)
+    }
+
+    /// `spec`'s text with `glue` in a buffer the width of the box.
+    fn set(&mut self, spec: &TextSpec<'_>, glue: &Glue) -> Set {
         let mut buffer = Buffer::new(&mut self.fonts, Metrics::new(spec.max_size, spec.max_size * spec.line_height));
         // Unhinted outlines: hinting snaps stems to the pixel grid, which helps 12 px screen text and
         // only distorts display sizes, print and scaled previews (the peer renderer, resvg, never
@@ -177,50 +194,99 @@ impl Typesetter {
             .cache_key_flags(CacheKeyFlags::DISABLE_HINTING);
         let latin_attrs =
             spec.latin_family.filter(|f| *f != spec.family).map(|f| attrs.clone().family(Family::Name(f)));
-        let align = match (spec.align, spec.rtl) {
-            (Align::Start, false) | (Align::End, true) => cosmic_text::Align::Left,
-            (Align::Start, true) | (Align::End, false) => cosmic_text::Align::Right,
-            (Align::Center, _) => cosmic_text::Align::Center,
-        };
         buffer.set_wrap(if spec.one_line { Wrap::None } else { Wrap::Word });
         buffer.set_size(Some(spec.width), None);
         // The paragraph direction comes from the locale, not from the first strong character: an
         // Arabic message that starts with "Stop It Now!" is still a right-to-left paragraph.
-        let prepared = Prepared::new(spec.text, if spec.rtl { '\u{200F}' } else { '\u{200E}' });
+        let prepared = Prepared::new(spec.text, if spec.rtl { '\u{200F}' } else { '\u{200E}' }, glue);
         let text = &prepared.text;
+        let align = Some(cosmic_align(spec));
         match &latin_attrs {
             Some(latin) => {
                 let spans = latin_runs(text)
                     .into_iter()
                     .map(|(range, is_latin)| (&text[range], if is_latin { latin.clone() } else { attrs.clone() }));
-                buffer.set_rich_text(spans, &attrs, Shaping::Advanced, Some(align));
+                buffer.set_rich_text(spans, &attrs, Shaping::Advanced, align);
             }
-            None => buffer.set_text(text, &attrs, Shaping::Advanced, Some(align)),
+            None => buffer.set_text(text, &attrs, Shaping::Advanced, align),
         }
+        Set { buffer, prepared, shift: 0.0 }
+    }
 
+    /// The largest size in the spec's range that fits the box (the smallest when none does).
+    fn fit(&mut self, buffer: &mut Buffer, spec: &TextSpec<'_>) -> f32 {
         // Search on line boxes first (cheap: no rasterising), then confirm with ink.
         let lo = spec.min_size.round().max(1.0) as u32;
         let hi = (spec.max_size.round() as u32).max(lo);
-        let by_lines = self.largest_fitting(&mut buffer, spec, lo, hi, false).unwrap_or(lo);
+        let by_lines = self.largest_fitting(buffer, spec, lo, hi, false).unwrap_or(lo);
         // Step down a pixel at a time from there (ink overhang rarely costs more than a few
         // pixels, and the largest fitting size is what a designer expects), then search below.
         const STEPS: u32 = 8;
         let mut size = None;
         for candidate in (lo..=by_lines).rev().take(STEPS as usize) {
-            if self.measure(&mut buffer, spec, candidate as f32, true).1 {
+            if self.measure(buffer, spec, candidate as f32, true, 0.0).1 {
                 size = Some(candidate);
                 break;
             }
         }
-        let size = match size {
+        (match size {
             Some(s) => s,
             None if by_lines >= lo + STEPS => {
-                self.largest_fitting(&mut buffer, spec, lo, by_lines - STEPS, true).unwrap_or(lo)
+                self.largest_fitting(buffer, spec, lo, by_lines - STEPS, true).unwrap_or(lo)
             }
             None => lo,
-        } as f32;
-        let (extent, fits) = self.measure(&mut buffer, spec, size, true);
-        self.place(&buffer, spec, size, extent, fits, &prepared)
+        }) as f32
+    }
+
+    /// Balances `set`'s lines at `size`: the narrowest whole-pixel width that keeps the number
+    /// of lines the box's width gives, when the block has 2 to [`MAX_BALANCED_LINES`] lines and
+    /// its ink still fits at that width; otherwise the box's width. Returns the extent (ink
+    /// included) and whether it fits, as [`Typesetter::measure`].
+    fn balance(&mut self, set: &mut Set, spec: &TextSpec<'_>, size: f32) -> (Option<Bounds>, bool) {
+        set.shift = 0.0;
+        set.buffer.set_size(Some(spec.width), None);
+        let (_, fits_by_lines) = self.measure(&mut set.buffer, spec, size, false, 0.0);
+        let (count, _, total) = self.lines_at(&mut set.buffer, spec.width);
+        if fits_by_lines && (2..=MAX_BALANCED_LINES).contains(&count) {
+            // The lines cannot be narrower on average than their total width shared out.
+            let (mut lo, mut hi) = (((total / count as f32) * 0.9).floor().max(1.0) as u32, spec.width.floor() as u32);
+            let mut best = hi;
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                let (n, widest, _) = self.lines_at(&mut set.buffer, mid as f32);
+                if n == count && widest <= mid as f32 + 0.5 {
+                    best = mid;
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            let width = best as f32;
+            if width < spec.width - 0.5 {
+                set.buffer.set_size(Some(width), None);
+                let shift = match cosmic_align(spec) {
+                    cosmic_text::Align::Right | cosmic_text::Align::End => spec.width - width,
+                    cosmic_text::Align::Center => ((spec.width - width) / 2.0).round(),
+                    _ => 0.0,
+                };
+                let (extent, fits) = self.measure(&mut set.buffer, spec, size, true, shift);
+                if fits {
+                    set.shift = shift;
+                    return (extent, fits);
+                }
+                set.buffer.set_size(Some(spec.width), None);
+            }
+        }
+        self.measure(&mut set.buffer, spec, size, true, 0.0)
+    }
+
+    /// The lines at `width` (metrics as last set): how many, the widest, their total width.
+    fn lines_at(&mut self, buffer: &mut Buffer, width: f32) -> (usize, f32, f32) {
+        buffer.set_size(Some(width), None);
+        buffer.shape_until_scroll(&mut self.fonts, false);
+        buffer
+            .layout_runs()
+            .fold((0, 0.0f32, 0.0f32), |(n, widest, total), run| (n + 1, widest.max(run.line_w), total + run.line_w))
     }
 
     /// The largest whole size in `lo..=hi` that fits, by binary search.
@@ -235,7 +301,7 @@ impl Typesetter {
         let (mut best, mut lo, mut hi) = (None, lo, hi);
         while lo <= hi {
             let mid = lo + (hi - lo) / 2;
-            if self.measure(buffer, spec, mid as f32, ink).1 {
+            if self.measure(buffer, spec, mid as f32, ink, 0.0).1 {
                 best = Some(mid);
                 lo = mid + 1;
             } else if mid == 0 {
@@ -247,8 +313,16 @@ impl Typesetter {
         best
     }
 
-    /// Lays out at `size`: the extent (lines, and ink when `ink`) and whether it fits the box.
-    fn measure(&mut self, buffer: &mut Buffer, spec: &TextSpec<'_>, size: f32, ink: bool) -> (Option<Bounds>, bool) {
+    /// Lays out at `size`: the extent (lines, and ink when `ink`) and whether it fits the box, the
+    /// lines moved `shift` px right.
+    fn measure(
+        &mut self,
+        buffer: &mut Buffer,
+        spec: &TextSpec<'_>,
+        size: f32,
+        ink: bool,
+        shift: f32,
+    ) -> (Option<Bounds>, bool) {
         buffer.set_metrics(Metrics::new(size, size * spec.line_height));
         buffer.shape_until_scroll(&mut self.fonts, false);
         let mut extent: Option<Bounds> = None;
@@ -262,13 +336,13 @@ impl Typesetter {
             let left = glyphs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
             let right = glyphs.iter().map(|g| g.x + g.w).fold(f32::NEG_INFINITY, f32::max);
             let line = if glyphs.is_empty() {
-                Bounds { left: 0.0, top, right: 0.0, bottom: top + height }
+                Bounds { left: shift, top, right: shift, bottom: top + height }
             } else {
-                Bounds { left, top, right, bottom: top + height }
+                Bounds { left: left + shift, top, right: right + shift, bottom: top + height }
             };
             extent = Some(extent.map_or(line, |e| e.union(line)));
             for glyph in glyphs.iter().filter(|_| ink) {
-                let physical = glyph.physical((0.0, baseline), 1.0);
+                let physical = glyph.physical((shift, baseline), 1.0);
                 if let Some(image) = self.swash.get_image(&mut self.fonts, physical.cache_key)
                     && image.placement.width > 0
                 {
@@ -292,15 +366,8 @@ impl Typesetter {
         (extent, fits)
     }
 
-    fn place(
-        &mut self,
-        buffer: &Buffer,
-        spec: &TextSpec<'_>,
-        size: f32,
-        extent: Option<Bounds>,
-        fits: bool,
-        prepared: &Prepared,
-    ) -> TextBlock {
+    fn place(&mut self, set: &Set, spec: &TextSpec<'_>, size: f32, extent: Option<Bounds>, fits: bool) -> TextBlock {
+        let (buffer, prepared) = (&set.buffer, &set.prepared);
         // Align the whole extent (ink included) vertically; text that does not fit starts at the top.
         let dy = match (extent, fits, spec.valign) {
             (None, _, _) => 0.0,
@@ -310,29 +377,25 @@ impl Typesetter {
         }
         .round();
         // Pull overhanging ink back inside horizontally, in whole pixels.
-        let dx = match extent {
+        let pull = match extent {
             Some(e) if e.right > spec.width => (spec.width - e.right).floor().max(-e.left.max(0.0).floor()),
             Some(e) if e.left < 0.0 => (-e.left).ceil().min((spec.width - e.right).max(0.0).floor()),
             _ => 0.0,
         };
-        // Glyph offsets are relative to their line in the prepared text: map them back to the
-        // caller's text, skipping the direction marks.
-        let mut starts = Vec::with_capacity(buffer.lines.len());
-        let mut at = 0;
-        for line in &buffer.lines {
-            starts.push(at);
-            at += line.text().len() + 1;
-        }
+        let dx = pull + set.shift;
+        let starts = line_starts(buffer);
         let text = spec.text;
         let mut lines = Vec::new();
         let mut glyphs = Vec::new();
         for (i, run) in buffer.layout_runs().enumerate() {
-            lines.push(Line { top: run.line_top + dy, height: run.line_height, width: run.line_w, rtl: run.rtl });
             let start = starts.get(run.line_i).copied().unwrap_or(prepared.text.len());
+            let mut range: Option<Range<usize>> = None;
+            let mut ink: Option<Bounds> = None;
             for glyph in run.glyphs {
                 let Some(cluster) = prepared.caller_range(start + glyph.start..start + glyph.end) else {
                     continue;
                 };
+                range = Some(range.map_or(cluster.clone(), |r| r.start.min(cluster.start)..r.end.max(cluster.end)));
                 let physical = glyph.physical((dx, run.line_y + dy), 1.0);
                 let mask = self.swash.get_image(&mut self.fonts, physical.cache_key).as_ref().and_then(|image| {
                     (image.placement.width > 0 && image.placement.height > 0).then(|| GlyphMask {
@@ -345,18 +408,80 @@ impl Typesetter {
                     })
                 });
                 let invisible = text.get(cluster.clone()).is_none_or(|t| t.chars().all(is_invisible_control));
+                let mask = if invisible { None } else { mask };
+                if let Some(m) = &mask {
+                    let b = Bounds {
+                        left: m.left as f32,
+                        top: m.top as f32,
+                        right: (m.left + m.width as i32) as f32,
+                        bottom: (m.top + m.height as i32) as f32,
+                    };
+                    ink = Some(ink.map_or(b, |i| i.union(b)));
+                }
                 glyphs.push(PlacedGlyph {
                     cluster,
                     x: glyph.x + dx,
                     advance: glyph.w,
                     line: i,
                     rtl: glyph.level.is_rtl(),
-                    mask: if invisible { None } else { mask },
+                    mask,
                     missing: glyph.glyph_id == 0 && !invisible,
                 });
             }
+            lines.push(Line {
+                top: run.line_top + dy,
+                height: run.line_height,
+                width: run.line_w,
+                rtl: run.rtl,
+                text: range.unwrap_or(text.len()..text.len()),
+                paragraph: run.line_i,
+                ink,
+            });
         }
-        TextBlock { text: text.to_owned(), size, lines, glyphs, extent: extent.map(|e| e.shifted(dx, dy)), fits }
+        TextBlock { text: text.to_owned(), size, lines, glyphs, extent: extent.map(|e| e.shifted(pull, dy)), fits }
+    }
+}
+
+/// Where each of the buffer's paragraphs starts in the prepared text (they are joined by `\n`).
+fn line_starts(buffer: &Buffer) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(buffer.lines.len());
+    let mut at = 0;
+    for line in &buffer.lines {
+        starts.push(at);
+        at += line.text().len() + 1;
+    }
+    starts
+}
+
+/// Whether the last line of `set`, as laid out, is a wrapped line (not its paragraph's first)
+/// that leaves a word of `text` alone ([`lone_word`]: a kept phrase there is not one).
+fn orphaned(set: &Set, text: &str, keep: &[&str]) -> bool {
+    let starts = line_starts(&set.buffer);
+    let runs: Vec<(usize, Option<Range<usize>>)> = set
+        .buffer
+        .layout_runs()
+        .map(|run| {
+            let start = starts.get(run.line_i).copied().unwrap_or(set.prepared.text.len());
+            let range = run
+                .glyphs
+                .iter()
+                .filter_map(|g| set.prepared.caller_range(start + g.start..start + g.end))
+                .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+            (run.line_i, range)
+        })
+        .collect();
+    match runs.as_slice() {
+        [.., (before, _), (last, Some(range))] if before == last => lone_word(text, range.clone(), keep),
+        _ => false,
+    }
+}
+
+/// cosmic-text's alignment for the spec's, mirrored for a right-to-left paragraph.
+fn cosmic_align(spec: &TextSpec<'_>) -> cosmic_text::Align {
+    match (spec.align, spec.rtl) {
+        (Align::Start, false) | (Align::End, true) => cosmic_text::Align::Left,
+        (Align::Start, true) | (Align::End, false) => cosmic_text::Align::Right,
+        (Align::Center, _) => cosmic_text::Align::Center,
     }
 }
 
@@ -375,7 +500,7 @@ struct Prepared {
 impl Prepared {
     /// Paragraphs end where cosmic-text ends them: at `\n`, `\r`, `\r\n` or `\n\r`; a final line
     /// ending starts no paragraph.
-    fn new(text: &str, mark: char) -> Prepared {
+    fn new(text: &str, mark: char, glue: &Glue) -> Prepared {
         let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len() + mark.len_utf8());
         let mut to_caller = Vec::with_capacity(out.capacity() + 1);
@@ -385,9 +510,18 @@ impl Prepared {
             out.push(mark);
             to_caller.extend(std::iter::repeat_n(None, mark.len_utf8()));
             for (offset, c) in text[start..end].char_indices() {
-                let shown = if matches!(c, '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') { ' ' } else { c };
+                let at = start + offset;
+                let shown = match c {
+                    '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}' => ' ',
+                    ' ' if glue.0[at] & NO_BREAK != 0 => '\u{00A0}',
+                    c => c,
+                };
                 out.push(shown);
-                to_caller.extend(std::iter::repeat_n(Some(start + offset), shown.len_utf8()));
+                to_caller.extend(std::iter::repeat_n(Some(at), shown.len_utf8()));
+                if glue.0[at] & JOIN_AFTER != 0 {
+                    out.push('\u{2060}');
+                    to_caller.extend(std::iter::repeat_n(None, '\u{2060}'.len_utf8()));
+                }
             }
             if end == text.len() {
                 break;
@@ -468,16 +602,6 @@ fn is_invisible_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keep_together_glues_every_space_of_a_phrase_whatever_the_text_used() {
-        assert_eq!(keep_together("Call 0131 556 3535 now", &["0131 556 3535"]), "Call 0131\u{a0}556\u{a0}3535 now");
-        // A translator's own no-break space between two groups must not leave the third breakable.
-        assert_eq!(keep_together("0131\u{a0}556 3535", &["0131 556 3535"]), "0131\u{a0}556\u{a0}3535");
-        assert_eq!(keep_together("0131\u{202f}556 3535", &["0131 556 3535"]), "0131\u{202f}556\u{a0}3535");
-        assert_eq!(keep_together("no phone here", &["0131 556 3535"]), "no phone here");
-        assert_eq!(keep_together("Call 0131-556-3535.", &["0131-556-3535"]), "Call 0131-\u{2060}556-\u{2060}3535.");
-    }
 
     #[test]
     fn latin_runs_cover_names_and_numbers_only() {

@@ -23,6 +23,8 @@ fn typesetter() -> Typesetter {
 fn spec<'a>(text: &'a str, family: &'a str, rtl: bool, width: f32, height: f32) -> TextSpec<'a> {
     TextSpec {
         text,
+        language: "en",
+        keep: &[],
         family,
         latin_family: None,
         weight: 400,
@@ -243,4 +245,81 @@ fn every_paragraph_keeps_its_clusters_and_the_locale_direction() {
     assert_eq!(xs.len(), "StopItNow!".len());
     assert!(xs.windows(2).all(|w| w[0].1 < w[1].1), "{xs:?}");
     assert!(block.glyphs.iter().filter(|g| g.line == 1).all(|g| text[g.cluster.clone()].is_ascii()));
+}
+
+/// The text of each laid-out line, without white space at its ends.
+fn line_texts(block: &TextBlock) -> Vec<&str> {
+    block.lines.iter().map(|l| block.text[l.text.clone()].trim()).collect()
+}
+
+fn heading<'a>(text: &'a str, language: &'a str, family: &'a str, width: f32) -> TextSpec<'a> {
+    let mut s = spec(text, family, false, width, 400.0);
+    s.language = language;
+    (s.max_size, s.min_size, s.weight) = (48.0, 48.0, 700);
+    s
+}
+
+#[test]
+fn issue13_the_last_line_never_holds_a_single_word_when_a_word_can_be_carried_down() {
+    let mut t = typesetter();
+    // At 48 px in 700 px greedy filling (no balancing, nothing carried) leaves "everything." alone
+    // on the last line; so it does at most widths from 300 to 820 px. From 540 px on, "you
+    // everything." fits a line, so the word before can always be carried down.
+    let text = "Think before you click: once it is shared, it can cost you everything.";
+    for width in (540..=820).step_by(20) {
+        let block = t.lay_out(&heading(text, "en-GB", "Noto Sans", width as f32));
+        let lines = line_texts(&block);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(placard_layout::words(lines[lines.len() - 1]).len() >= 2, "at {width} px: {lines:?}");
+        // The lines hold the caller's text, in order.
+        assert_eq!(lines.join(" "), text);
+    }
+}
+
+#[test]
+fn issue13_lines_are_balanced_at_the_size_the_fit_chose() {
+    let mut t = typesetter();
+    let text = "Thinking of sexually abusing children like me online?";
+    let block = t.lay_out(&heading(text, "en-GB", "Noto Sans", 1000.0));
+    let widths: Vec<f32> = block.lines.iter().map(|l| l.width).collect();
+    assert_eq!(widths.len(), 2, "{:?}", line_texts(&block));
+    // Greedy filling would leave a short second line; balanced, the two differ by a few words at most.
+    assert!(widths[1] > widths[0] * 0.6, "{widths:?} {:?}", line_texts(&block));
+}
+
+#[test]
+fn issue13_polish_one_letter_words_never_end_a_line() {
+    let mut t = typesetter();
+    let text = "Nie jesteś z tym sam i w każdej chwili możesz porozmawiać o tym, co się z tobą dzieje.";
+    for width in [300.0, 360.0, 420.0, 480.0, 540.0] {
+        let mut s = heading(text, "pl", "Noto Sans", width);
+        (s.max_size, s.min_size) = (40.0, 40.0);
+        let block = t.lay_out(&s);
+        let lines = line_texts(&block);
+        for line in &lines[..lines.len() - 1] {
+            let last = line.rsplit(' ').next().unwrap_or("");
+            assert!(last.chars().count() > 1, "a line ends with {last:?} at {width}: {lines:?}");
+        }
+        // The no-break spaces the layout inserted are not in the text it reports.
+        assert_eq!(block.text, text);
+    }
+}
+
+#[test]
+fn issue13_chinese_breaks_between_words_and_the_joiners_never_draw() {
+    let mut t = typesetter();
+    let text = "在网上获取帮助之前，先想一想：有人可以帮你。";
+    let mut s = heading(text, "zh-Hans", "Noto Sans CJK SC", 300.0);
+    (s.max_size, s.min_size, s.weight) = (40.0, 40.0, 400);
+    let block = t.lay_out(&s);
+    let lines = line_texts(&block);
+    assert!(lines.len() >= 2, "{lines:?}");
+    for pair in lines.windows(2) {
+        let joined = format!("{}{}", pair[0], pair[1]);
+        let seam = pair[0].len();
+        let split = placard_layout::words(&joined).into_iter().find(|w| w.start < seam && seam < w.end);
+        assert!(split.is_none(), "a word split between {pair:?}");
+    }
+    assert!(block.glyphs.iter().all(|g| !g.missing), "no missing-glyph box for an inserted joiner");
+    assert_eq!(block.text, text);
 }

@@ -72,7 +72,8 @@ struct RawFonts {
 enum RawFamily {
     /// The family's name, as the font file gives it, e.g. `Noto Sans Arabic`.
     Name(String),
-    /// A family and a factor on every template line height (Nastaliq needs about 1.6).
+    /// A family and a factor on every template line height, replacing the script's default
+    /// (`placard_layout::line_height_factor`: 1.05 for Arabic, 1.8 for Nastaliq).
     Detailed {
         /// The family's name, as the font file gives it.
         family: String,
@@ -215,10 +216,11 @@ impl FontsConfig {
             .map(String::as_str)
     }
 
-    /// The line-height factor for `locale` (1 unless configured).
-    pub fn line_height_for(&self, locale: &str) -> f32 {
+    /// The line-height factor configured for `locale` (its own entry, else its language's); without
+    /// one the build uses its script's default (`placard_layout::line_height_factor`).
+    pub fn line_height_for(&self, locale: &str) -> Option<f32> {
         let language = locale.split('-').next().unwrap_or(locale);
-        self.line_heights.get(locale).or_else(|| self.line_heights.get(language)).copied().unwrap_or(1.0)
+        self.line_heights.get(locale).or_else(|| self.line_heights.get(language)).copied()
     }
 }
 

@@ -65,7 +65,7 @@ const SCRIPTS: &[(&str, &str, &str)] = &[
 /// The script `locale` is written in and a font for it, when the default font does not cover it.
 fn script_font(locale: &placard_core::Locale) -> Option<(&'static str, &'static str)> {
     if locale.language() == "ur" && locale.script() == Some("Arab") {
-        return Some(("Arabic (Nastaliq)", "Noto Nastaliq Urdu, with a taller line_height (1.6)"));
+        return Some(("Arabic (Nastaliq)", "Noto Nastaliq Urdu (Placard sets Nastaliq lines taller by itself)"));
     }
     let script = locale.script()?;
     SCRIPTS.iter().find(|(code, _, _)| *code == script).map(|(_, name, font)| (*name, *font))

@@ -16,7 +16,8 @@ const LAYOUT_DEFECTS: &[(&str, &str)] = &[
     ("helpline-hidden/bad", "helpline-hidden"),
     ("qr-mismatch/bad", "qr-mismatch"),
     ("qr-mismatch/wrong-number", "qr-mismatch"),
-    ("broken-number/bad", "broken-number"),
+    ("broken-number/too-wide", "overflow"),
+    ("line-collision/bad", "line-collision"),
     ("bidi-order/layout-bad", "bidi-order"),
 ];
 

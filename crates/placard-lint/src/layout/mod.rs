@@ -4,6 +4,7 @@
 //! only read what it composed, so `lint` and `build` judge the very scene that is rendered.
 //!
 //! - `text`: `overflow`, `too-small`, `missing-glyph`, `broken-number`, glyph-level `bidi-order`
+//! - `lines`: `line-collision` (the ink of two lines touches), `orphan` (one word on a last line)
 //! - `contrast`: `contrast` (WCAG 2.x, against the pixels behind the ink)
 //! - `geometry`: `helpline-hidden` (a required layer missing, outside the safe area, or covered)
 //! - `lockup`: `helpline-lockup` (a lock-up on one line, at its scale over its lead-in)
@@ -14,6 +15,7 @@
 mod attribute;
 mod contrast;
 mod geometry;
+mod lines;
 mod lockup;
 mod qr;
 mod text;
@@ -26,6 +28,7 @@ use placard_layout::TextBlock;
 pub use attribute::attribute;
 pub use contrast::luminance;
 pub use geometry::{LayerBox, TemplateGeometry, check_template};
+pub use lines::INK_ALPHA;
 pub use lockup::{check_lockup, check_lockup_order};
 pub use qr::{ComposedQr, Luma, MIN_MODULE_MM, MIN_MODULE_PX, QUIET_ZONE_CONTRAST, check_qr, luma};
 pub use text::check_text;

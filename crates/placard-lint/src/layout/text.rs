@@ -5,23 +5,25 @@
 use std::collections::BTreeSet;
 
 use placard_core::{Code, Diagnostic};
-use placard_layout::keep_together;
+use placard_layout::find_phrase;
 
 use super::Backdrop;
 use super::ComposedText;
 use super::contrast::check_contrast;
+use super::lines::check_lines;
 
 /// Runs every check on one composed text layer. `phrases` are the required strings, which the
 /// composition keeps on one line.
 pub fn check_text(layer: &ComposedText<'_>, phrases: &[&str], backdrop: &Backdrop<'_>, out: &mut Vec<Diagnostic>) {
     fits(layer, out);
+    check_lines(layer, phrases, out);
     legible(layer, out);
     glyphs(layer, out);
     kept_together(layer, phrases, out);
     check_contrast(layer, backdrop, out);
 }
 
-fn where_(layer: &ComposedText<'_>) -> String {
+pub(super) fn where_(layer: &ComposedText<'_>) -> String {
     format!("in {} {}", layer.template, layer.layer_name())
 }
 
@@ -107,8 +109,7 @@ fn glyphs(layer: &ComposedText<'_>, out: &mut Vec<Diagnostic>) {
 fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagnostic>) {
     let block = layer.block;
     for needle in phrases {
-        let glued = keep_together(needle, phrases);
-        let Some(start) = block.text.find(&glued) else {
+        let Some(found) = find_phrase(&block.text, needle) else {
             // The text checks prove every form of the message shows it; the text drawn must be one
             // of those forms. Should they ever disagree, the asset is refused, never passed.
             if layer.must_show.contains(needle) {
@@ -125,7 +126,7 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
             }
             continue;
         };
-        let end = start + glued.len();
+        let (start, end) = (found.start, found.end);
         let glyphs: Vec<_> = block
             .glyphs
             .iter()
@@ -165,7 +166,7 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
 #[cfg(test)]
 mod tests {
     use placard_core::{Code, Rgba};
-    use placard_layout::TextBlock;
+    use placard_layout::{GlyphMask, Line, PlacedGlyph, TextBlock};
 
     use super::super::{Backdrop, ComposedText};
     use super::check_text;
@@ -209,5 +210,55 @@ mod tests {
         let mut found = Vec::new();
         check_text(&layer(&block, Vec::new()), &["0131 556 3535"], &backdrop, &mut found);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// A block whose glyphs of the number sit on two lines (as no layout of Placard's draws it:
+    /// the composition keeps required strings whole) is refused all the same.
+    #[test]
+    fn a_number_drawn_across_two_lines_is_refused() {
+        let text = "Call 0131 556 3535 now";
+        let break_at = text.find("3535").expect("number");
+        let glyphs = text
+            .char_indices()
+            .map(|(i, c)| PlacedGlyph {
+                cluster: i..i + c.len_utf8(),
+                x: i as f32 * 10.0,
+                advance: 10.0,
+                line: usize::from(i >= break_at),
+                rtl: false,
+                mask: (c != ' ').then(|| GlyphMask {
+                    left: i as i32 * 10,
+                    top: if i >= break_at { 40 } else { 10 },
+                    width: 1,
+                    height: 1,
+                    data: vec![255],
+                    color: false,
+                }),
+                missing: false,
+            })
+            .collect();
+        let line = |text: std::ops::Range<usize>, top: f32| Line {
+            top,
+            height: 30.0,
+            width: 200.0,
+            rtl: false,
+            text,
+            paragraph: 0,
+            ink: None,
+        };
+        let block = TextBlock {
+            text: text.into(),
+            size: 20.0,
+            lines: vec![line(0..break_at, 0.0), line(break_at..text.len(), 30.0)],
+            glyphs,
+            extent: None,
+            fits: true,
+        };
+        let backdrop = Backdrop { width: 1, height: 1, rgba: &[255, 255, 255, 255] };
+        let mut found = Vec::new();
+        check_text(&layer(&block, vec!["0131 556 3535"]), &["0131 556 3535"], &backdrop, &mut found);
+        let codes: Vec<Code> = found.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::BrokenNumber], "{found:#?}");
+        assert!(found[0].message.contains("split across 2 lines"), "{}", found[0].message);
     }
 }
