@@ -12,7 +12,7 @@ use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 
 use crate::Refused;
 use crate::assess::Texts;
-use crate::output::{AssetRecord, LayerRecord, Manifest, render};
+use crate::output::{AssetRecord, FindingRecord, LayerRecord, Manifest, render};
 use crate::web_fonts::PageFonts;
 
 /// Widest crop shown, px; larger parts are scaled down.
@@ -134,8 +134,8 @@ enum View {
 }
 
 struct Finding {
-    severity: &'static str,
-    code: &'static str,
+    severity: String,
+    code: String,
     message: String,
     at: Option<String>,
 }
@@ -185,12 +185,13 @@ pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(
     let reference_texts = texts_of(reference);
     let reference_assets = one_per_template(manifest, reference);
     let at = |t: &LocaleTexts, id: &str| t.defined_at.get(id).map(|at| format!("{}:{}", at.file, at.line));
-    let finding = |d: &Diagnostic| Finding {
-        severity: if d.is_error() { "error" } else { "warning" },
-        code: d.code.as_str(),
-        message: d.message.clone(),
-        at: d.file.as_ref().map(|f| d.line.map_or_else(|| f.clone(), |l| format!("{f}:{l}"))),
+    let recorded = |r: &FindingRecord| Finding {
+        severity: r.severity.clone(),
+        code: r.code.clone(),
+        message: r.message.clone(),
+        at: r.at.clone(),
     };
+    let finding = |d: &Diagnostic| recorded(&FindingRecord::of(d));
 
     let mut pages = Vec::new();
     for &locale in locales.iter().filter(|&&l| l != reference) {
@@ -212,7 +213,18 @@ pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(
                                 && d.locale.as_deref().is_none_or(|l| l == locale)
                                 && concerns(d, &entry.id)
                         };
-                        let findings: Vec<Finding> = lint.diagnostics.iter().filter(about).map(finding).collect();
+                        // A published image's findings as its record keeps them (the same as this
+                        // run's report for the templates it built, and what the build that made
+                        // the image found for the others); a refused one's from the report.
+                        let findings: Vec<Finding> = match own_assets.iter().find(|a| a.template == name) {
+                            Some(asset) => asset
+                                .findings
+                                .iter()
+                                .filter(|r| r.message_id.as_deref().is_some_and(|about| is_about(about, &entry.id)))
+                                .map(recorded)
+                                .collect(),
+                            None => lint.diagnostics.iter().filter(about).map(finding).collect(),
+                        };
                         let missing = |code: &str, is_blocked: bool| {
                             let refusal = refused.iter().find(|r| r.locale == code && r.template == name);
                             View::Missing(match (is_blocked, refusal) {
@@ -317,7 +329,11 @@ fn layer_of<'m>(assets: &[&'m AssetRecord], template: &str, id: &str) -> Option<
 /// Whether `d` is about the message or attribute `id`: the same id, or its message when `id` is an
 /// attribute and the finding names the whole message.
 fn concerns(d: &Diagnostic, id: &str) -> bool {
-    let Some(about) = d.message_id.as_deref() else { return false };
+    d.message_id.as_deref().is_some_and(|about| is_about(about, id))
+}
+
+/// Whether a finding about `about` (a message or attribute id) concerns the entry `id`.
+fn is_about(about: &str, id: &str) -> bool {
     about == id || id.split_once('.').is_some_and(|(message, _)| about == message)
 }
 

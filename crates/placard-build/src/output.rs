@@ -63,6 +63,37 @@ pub struct AssetRecord {
     pub layers: Vec<LayerRecord>,
     /// Hash of everything the file was made from; an asset whose inputs hash is unchanged is reused.
     pub inputs: String,
+    /// What the layout checks found about it (a published asset has warnings only), as the
+    /// build's report words them. A later build that reuses the file checks it again; one that
+    /// leaves its template out (`--template`) shows these on the translator's page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<FindingRecord>,
+}
+
+/// One finding about an asset, as [`AssetRecord::findings`] keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingRecord {
+    pub severity: String,
+    pub code: String,
+    /// The message (`id` or `id.attribute`) it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    pub message: String,
+    /// `file:line` where the fix goes, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+impl FindingRecord {
+    pub fn of(d: &placard_core::Diagnostic) -> FindingRecord {
+        FindingRecord {
+            severity: if d.is_error() { "error" } else { "warning" }.to_owned(),
+            code: d.code.as_str().to_owned(),
+            message_id: d.message_id.clone(),
+            message: d.message.clone(),
+            at: d.file.as_ref().map(|f| d.line.map_or_else(|| f.clone(), |l| format!("{f}:{l}"))),
+        }
+    }
 }
 
 /// `manifest.json`.
@@ -413,6 +444,7 @@ mod tests {
             dir: dir.into(),
             layers: vec![],
             inputs: String::new(),
+            findings: Vec::new(),
             thumbnail: format!("thumbs/{locale}/square.png"),
         };
         let manifest = Manifest {
@@ -454,6 +486,7 @@ mod tests {
             dir: "rtl".into(),
             layers: vec![],
             inputs: String::new(),
+            findings: Vec::new(),
             thumbnail: format!("thumbs/ar/{template}.png"),
             sha256: String::new(),
         };
@@ -498,6 +531,7 @@ mod tests {
             dir: "ltr".into(),
             layers: vec![],
             inputs: String::new(),
+            findings: Vec::new(),
             thumbnail: "thumbs/en-GB/poster.png".into(),
         };
         // A4 at 300 dpi with 3 mm bleed on every side: 216×303 mm.

@@ -20,7 +20,8 @@ use crate::context::{ContextInput, context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
-    AssetRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script, write_atomic,
+    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script,
+    write_atomic,
 };
 use crate::scene::{Composed, Writing, family_for, line_height_factor};
 use crate::web_fonts::PageFonts;
@@ -189,9 +190,17 @@ pub fn build(
     // One pass: each asset is composed, checked and, when nothing is wrong with it, rendered into
     // the staging folder at once (no scene is held for a second pass). Whether the staging folder
     // is published is decided after the pass: any error, and it is dropped unpublished.
-    let composer =
-        Composer::new(workspace, &inputs, &texts, plan.iter().filter(|p| p.reuse.is_none()).map(|p| p.template));
-    type Outcome<'a> = (Option<Assessed<'a>>, Option<Vec<AssetRecord>>);
+    // A reused file is checked again when it had findings (warnings), so the report and the
+    // translator pages of an incremental build say what a full build says.
+    let had_findings = |p: &Planned<'_>| p.reuse.as_ref().is_some_and(|r| r.iter().any(|r| !r.findings.is_empty()));
+    let composer = Composer::new(
+        workspace,
+        &inputs,
+        &texts,
+        plan.iter().filter(|p| p.reuse.is_none() || had_findings(p)).map(|p| p.template),
+    );
+    /// What one planned asset came to: its checks, the records of its files, whether reused.
+    type Outcome<'a> = (Option<Assessed<'a>>, Option<Vec<AssetRecord>>, bool);
     let results: Vec<Result<Outcome<'_>, BuildError>> = plan
         .par_iter()
         .map(|planned| {
@@ -202,27 +211,28 @@ pub fn build(
                 if let Some(first) = records.first() {
                     staging.adopt(&first.thumbnail)?;
                 }
+                let checked = had_findings(planned).then(|| composer.assess(planned.locale, planned.template, false));
                 events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: true });
-                return Ok((None, Some(records.clone())));
+                return Ok((checked, Some(records.clone()), true));
             }
             if planned.reuse.is_some() {
                 // Reusable but not to be published this time: it passed every check with these
-                // inputs when it was published, so it has no findings to add.
-                return Ok((None, None));
+                // inputs when it was published; any warning it had is found again when it is.
+                return Ok((None, None, false));
             }
             let mut assessed = composer.assess(planned.locale, planned.template, true);
             let composed = assessed.composed.take().expect("kept");
             if !publishable(planned) {
-                return Ok((Some(assessed), None));
+                return Ok((Some(assessed), None, false));
             }
             if assessed.findings.iter().any(placard_core::Diagnostic::is_error) {
                 events(Event::Refused { locale: planned.locale, template: &planned.template.name });
-                return Ok((Some(assessed), None));
+                return Ok((Some(assessed), None, false));
             }
             let dir = workspace.direction(planned.locale);
             let records = render_one(planned, dir, &composed, &texts[planned.locale].shown, &staging.dir)?;
             events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: false });
-            Ok((Some(assessed), Some(records)))
+            Ok((Some(assessed), Some(records), false))
         })
         .collect();
     let mut assessed = Vec::new();
@@ -230,12 +240,12 @@ pub fn build(
     let mut rendered = 0;
     let mut reused = 0;
     for result in results {
-        let (checked, records) = result?;
+        let (checked, records, was_reused) = result?;
         if let Some(records) = records {
-            if checked.is_some() {
-                rendered += 1;
-            } else {
+            if was_reused {
                 reused += 1;
+            } else {
+                rendered += 1;
             }
             assets.extend(records);
         }
@@ -243,6 +253,18 @@ pub fn build(
     }
     let layout = layout_report(&template_level, &assessed, &geometry, &lint.diagnostics);
     lint.extend(layout);
+    // Each file this run published records what the report says about its asset.
+    for record in &mut assets {
+        record.findings = lint
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.template.as_deref() == Some(record.template.as_str())
+                    && d.locale.as_deref().is_none_or(|l| l == record.locale)
+            })
+            .map(FindingRecord::of)
+            .collect();
+    }
 
     // What the layout checks refuse: an asset with an error of its own, or of its template.
     let mut refused = Vec::new();
@@ -409,6 +431,7 @@ fn render_one(
             dir: dir.to_owned(),
             layers: composed.layers.clone(),
             inputs: planned.inputs_hash.clone(),
+            findings: Vec::new(),
         });
     }
     Ok(records)

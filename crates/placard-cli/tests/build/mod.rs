@@ -645,3 +645,48 @@ fn pseudo_locales_show_text_that_will_not_fit_before_translation() {
     let dist = project.path().join("dist");
     assert_manifest_describes_files(&dist, &manifest(&dist));
 }
+
+/// A build that reuses a file, or leaves a template out, says about it what a full build says:
+/// the file's record keeps its findings (here an orphan warning), the reused asset is checked
+/// again, and the translator's page is the same.
+#[test]
+fn incremental_and_narrowed_builds_keep_what_a_full_build_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (rel, bytes) in files(&fixture("orphan/bad")) {
+        let path = dir.path().join(&rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, bytes).expect("copy");
+    }
+    let fonts = repo().join("assets/fonts");
+    let pipeline = dir.path().join("pipeline.yaml");
+    edit(pipeline.clone(), "../../../../assets/fonts", fonts.to_str().expect("UTF-8"));
+    edit(pipeline, "templates: [card.yaml]", "templates: [card.yaml, second.yaml]");
+    fs::copy(dir.path().join("card.yaml"), dir.path().join("second.yaml")).expect("copy");
+
+    assert_eq!(exit_code(&placard(dir.path(), &["build"])), 0);
+    let page = || fs::read_to_string(dir.path().join("dist/context/pl.html")).expect("page");
+    let full = page();
+    assert!(full.contains("orphan"), "the warning is on the translator's page: {full}");
+    let m = manifest(&dir.path().join("dist"));
+    let recorded = |m: &serde_json::Value, template: &str| {
+        m["assets"]
+            .as_array()
+            .expect("assets")
+            .iter()
+            .find(|a| a["locale"] == "pl" && a["template"] == template)
+            .map(|a| a["findings"].clone())
+            .expect("pl asset")
+    };
+    assert_eq!(recorded(&m, "card")[0]["code"], "orphan", "{m}");
+    assert_eq!(recorded(&m, "card")[0]["severity"], "warning");
+
+    let again = placard(dir.path(), &["build"]);
+    assert!(stderr(&again).contains("(0 rendered, 4 unchanged)"), "{}", stderr(&again));
+    assert_eq!(page(), full, "a build that reuses every file");
+    assert_eq!(recorded(&manifest(&dir.path().join("dist")), "card"), recorded(&m, "card"));
+
+    let narrowed = placard(dir.path(), &["build", "--force", "--template", "second"]);
+    assert_eq!(exit_code(&narrowed), 0, "{}", stderr(&narrowed));
+    assert_eq!(page(), full, "a build of the other template");
+    assert_eq!(recorded(&manifest(&dir.path().join("dist")), "card"), recorded(&m, "card"));
+}
