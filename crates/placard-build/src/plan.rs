@@ -216,9 +216,10 @@ pub fn build(
                 return Ok((checked, Some(records.clone()), true));
             }
             if planned.reuse.is_some() {
-                // Reusable but not to be published this time: it passed every check with these
-                // inputs when it was published; any warning it had is found again when it is.
-                return Ok((None, None, false));
+                // Reusable but not to be published this time (the build fails): it passed every
+                // check with these inputs when it was published; what it warned of is found again.
+                let checked = had_findings(planned).then(|| composer.assess(planned.locale, planned.template, false));
+                return Ok((checked, None, false));
             }
             let mut assessed = composer.assess(planned.locale, planned.template, true);
             let composed = assessed.composed.take().expect("kept");

@@ -689,4 +689,11 @@ fn incremental_and_narrowed_builds_keep_what_a_full_build_found() {
     assert_eq!(exit_code(&narrowed), 0, "{}", stderr(&narrowed));
     assert_eq!(page(), full, "a build of the other template");
     assert_eq!(recorded(&manifest(&dir.path().join("dist")), "card"), recorded(&m, "card"));
+
+    // A build that fails (another locale's text is broken) still reports the unchanged file's warning.
+    fs::create_dir_all(dir.path().join("locales/de")).expect("mkdir");
+    fs::write(dir.path().join("locales/de/main.ftl"), "headline = { broken\n").expect("write");
+    let failing = placard(dir.path(), &["build"]);
+    assert_eq!(exit_code(&failing), 1, "{}", stderr(&failing));
+    assert!(stdout(&failing).contains("warning[orphan]: `headline` leaves"), "{}", stdout(&failing));
 }
