@@ -136,7 +136,7 @@ fn ink_pixels(mask: &GlyphMask) -> impl Iterator<Item = (i32, i32)> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use placard_core::{Code, Rgba, Severity};
+    use placard_core::{Code, Severity};
     use placard_layout::{Bounds, GlyphMask, Line, PlacedGlyph, TextBlock};
 
     use super::super::ComposedText;
@@ -180,19 +180,10 @@ mod tests {
     fn findings_keeping(block: &TextBlock, phrases: &[&str]) -> Vec<placard_core::Diagnostic> {
         let layer = ComposedText {
             locale: "ar",
-            template: "card",
-            index: 0,
-            message: "headline",
-            source: None,
-            block,
             fitted_in: [100.0, 100.0],
             origin: (5, 7),
             family: "Noto Sans Arabic",
-            weight: 400,
-            color: Rgba { r: 0, g: 0, b: 0, a: 255 },
-            required: false,
-            must_show: Vec::new(),
-            min_legible: 10.0,
+            ..ComposedText::for_test(block)
         };
         let mut out = Vec::new();
         check_lines(&layer, phrases, &mut out);

@@ -88,6 +88,29 @@ impl ComposedText<'_> {
         d.layer = Some(self.layer_name());
         d
     }
+
+    /// A plain layer of `block` for the checks' unit tests: a `headline` in black Noto Sans on
+    /// the `card` template, fitted in 500 × 100 px at the canvas's origin, required of nothing.
+    /// A test sets what it is about with struct update syntax.
+    #[cfg(test)]
+    pub(crate) fn for_test(block: &TextBlock) -> ComposedText<'_> {
+        ComposedText {
+            locale: "en-GB",
+            template: "card",
+            index: 0,
+            message: "headline",
+            source: None,
+            block,
+            fitted_in: [500.0, 100.0],
+            origin: (0, 0),
+            family: "Noto Sans",
+            weight: 400,
+            color: Rgba { r: 0, g: 0, b: 0, a: 255 },
+            required: false,
+            must_show: Vec::new(),
+            min_legible: 10.0,
+        }
+    }
 }
 
 /// What is behind the text: the asset's pixels without any text, straight RGBA, row by row.

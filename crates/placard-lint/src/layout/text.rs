@@ -165,7 +165,7 @@ fn kept_together(layer: &ComposedText<'_>, phrases: &[&str], out: &mut Vec<Diagn
 
 #[cfg(test)]
 mod tests {
-    use placard_core::{Code, Rgba};
+    use placard_core::Code;
     use placard_layout::{GlyphMask, Line, PlacedGlyph, TextBlock};
 
     use super::super::{Backdrop, ComposedText};
@@ -174,19 +174,11 @@ mod tests {
     fn layer<'a>(block: &'a TextBlock, must_show: Vec<&'a str>) -> ComposedText<'a> {
         ComposedText {
             locale: "pl",
-            template: "card",
             index: 1,
             message: "helpline",
-            source: None,
-            block,
-            fitted_in: [500.0, 100.0],
-            origin: (0, 0),
-            family: "Noto Sans",
-            weight: 400,
-            color: Rgba { r: 0, g: 0, b: 0, a: 255 },
             required: true,
-            min_legible: 10.0,
             must_show,
+            ..ComposedText::for_test(block)
         }
     }
 
