@@ -112,12 +112,7 @@ pub fn compose(
                     Piece::Text(piece)
                 }
                 Layer::Image(image_layer) => {
-                    let language = locale.split('-').next().unwrap_or(locale);
-                    let path = image_layer
-                        .locales
-                        .get(locale)
-                        .or_else(|| image_layer.locales.get(language))
-                        .unwrap_or(&image_layer.path);
+                    let path = placard_core::entry_for(&image_layer.locales, locale).unwrap_or(&image_layer.path);
                     let b = image_layer.bbox;
                     Piece::Image { image: inputs.fitted(path, b.w.max(1) as u32, b.h.max(1) as u32), room: b, at: None }
                 }

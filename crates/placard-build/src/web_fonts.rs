@@ -4,7 +4,7 @@
 //! each limited by `unicode-range` to the code points its file really has), so every script
 //! shows as the images draw it and the output folder needs nothing from the system.
 
-use std::collections::BTreeMap;
+use placard_pipeline::FontsConfig;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -31,10 +31,9 @@ struct Face {
 pub struct PageFonts {
     /// In family name order.
     faces: Vec<Face>,
-    /// Locale code (or `default`) to family, as pipeline.yaml says.
-    families: BTreeMap<String, String>,
-    /// The fonts folder, where the licence comes from.
-    dir: PathBuf,
+    /// pipeline.yaml's fonts: which family each locale (or `default`) is set in, and the folder
+    /// the licence comes from.
+    fonts: FontsConfig,
 }
 
 impl PageFonts {
@@ -62,25 +61,20 @@ impl PageFonts {
                 Some(Face { family: family.to_owned(), file, source, range })
             })
             .collect();
-        PageFonts { faces, families: inputs.families.families.clone(), dir: inputs.families.dir.clone() }
+        PageFonts { faces, fonts: inputs.families.clone() }
     }
 
     /// The class that sets `locale`'s text in its family (then the default family's), or `None`
     /// when the pages have no face for it.
     pub fn class_for(&self, locale: &str) -> Option<String> {
-        let language = locale.split('-').next().unwrap_or(locale);
-        let family = self
-            .families
-            .get(locale)
-            .or_else(|| self.families.get(language))
-            .or_else(|| self.families.get("default"))?;
-        self.faces.iter().any(|f| &f.family == family).then(|| class_name(family))
+        let family = self.fonts.family_for(locale)?;
+        self.faces.iter().any(|f| f.family == family).then(|| class_name(family))
     }
 
     /// The class that sets the pages' own words (in English) in the default family, inside text
     /// of another script.
     pub fn ui_class(&self) -> Option<String> {
-        let default = self.families.get("default")?;
+        let default = self.fonts.families.get("default")?;
         self.faces.iter().any(|f| &f.family == default).then(|| class_name(default))
     }
 
@@ -94,7 +88,7 @@ impl PageFonts {
     /// default family's, then the browser's last resort, which the browser test treats as a
     /// failure), and the pages' own text in the default family.
     pub fn css(&self) -> String {
-        let default = self.families.get("default").filter(|d| self.faces.iter().any(|f| &f.family == *d));
+        let default = self.fonts.families.get("default").filter(|d| self.faces.iter().any(|f| &f.family == *d));
         let mut css = String::from("/* The campaign's fonts (SIL Open Font License: OFL.txt beside this file). */\n");
         for face in &self.faces {
             let _ = writeln!(
@@ -133,7 +127,7 @@ impl PageFonts {
         std::fs::create_dir_all(&to).map_err(fail(&to))?;
         let mut copies: Vec<(PathBuf, String)> =
             self.faces.iter().map(|f| (f.source.clone(), f.file.clone())).collect();
-        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+        if let Ok(entries) = std::fs::read_dir(&self.fonts.dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let upper = name.to_ascii_uppercase();

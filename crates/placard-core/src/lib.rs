@@ -22,5 +22,5 @@ pub use contain::contain_panic;
 pub use diagnostic::{Diagnostic, Related, Severity, sort_diagnostics};
 pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes};
 pub use line_index::{LineCol, LineIndex};
-pub use locale::{LEGACY_CODES, Locale, LocaleError};
+pub use locale::{LEGACY_CODES, Locale, LocaleError, entry_for};
 pub use phone::{TelNumber, numbers_in};

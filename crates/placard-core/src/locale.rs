@@ -105,9 +105,25 @@ fn parse_tag(tag: &str) -> Result<icu_locale::Locale, LocaleError> {
     icu_locale::Locale::try_from_str(tag).map_err(|_| error())
 }
 
+/// The entry of `map` for the locale `code`: its own, else its language's (`pa` for `pa-IN`),
+/// as pipeline.yaml's per-locale settings and a layer's per-locale images are looked up.
+pub fn entry_for<'m, V>(map: &'m std::collections::BTreeMap<String, V>, code: &str) -> Option<&'m V> {
+    let language = code.split('-').next().unwrap_or(code);
+    map.get(code).or_else(|| map.get(language))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_is_the_locale_s_own_else_its_language_s() {
+        let map: std::collections::BTreeMap<String, u8> = [("pa".to_owned(), 1), ("zh-Hans".to_owned(), 2)].into();
+        assert_eq!(entry_for(&map, "pa-IN"), Some(&1));
+        assert_eq!(entry_for(&map, "zh-Hans"), Some(&2));
+        assert_eq!(entry_for(&map, "zh-Hant"), None);
+        assert_eq!(entry_for(&map, "de"), None);
+    }
 
     fn locale(code: &str) -> Locale {
         Locale::parse(code).unwrap_or_else(|e| panic!("{e}"))

@@ -196,7 +196,7 @@ pub struct Config {
 }
 
 /// The `fonts` section.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FontsConfig {
     pub dir: PathBuf,
     /// Locale code (or `default`) to the family its text is shaped with first.
@@ -208,19 +208,13 @@ pub struct FontsConfig {
 impl FontsConfig {
     /// The family for `locale`: its own entry, its language's (`pa` for `pa-IN`), or `default`.
     pub fn family_for(&self, locale: &str) -> Option<&str> {
-        let language = locale.split('-').next().unwrap_or(locale);
-        self.families
-            .get(locale)
-            .or_else(|| self.families.get(language))
-            .or_else(|| self.families.get("default"))
-            .map(String::as_str)
+        placard_core::entry_for(&self.families, locale).or_else(|| self.families.get("default")).map(String::as_str)
     }
 
     /// The line-height factor configured for `locale` (its own entry, else its language's); without
     /// one the build uses its script's default (`placard_layout::line_height_factor`).
     pub fn line_height_for(&self, locale: &str) -> Option<f32> {
-        let language = locale.split('-').next().unwrap_or(locale);
-        self.line_heights.get(locale).or_else(|| self.line_heights.get(language)).copied()
+        placard_core::entry_for(&self.line_heights, locale).copied()
     }
 }
 
