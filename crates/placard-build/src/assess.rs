@@ -181,10 +181,7 @@ fn check_qr_layer(
     // The numbers it may give: those the required rules demand of what this template shows.
     let rules = &workspace.config.rules;
     let mut required: Vec<&str> = Vec::new();
-    let shown = template.layers.iter().filter_map(|l| match l {
-        Layer::Text(t) => Some(t.message.as_str()),
-        Layer::Image(_) | Layer::Qr(_) => None,
-    });
+    let shown = text_layers_of(template).map(|(_, t)| t.message.as_str());
     for message in template.requires.iter().map(String::as_str).chain(shown) {
         for string in rules.strings_required_of(message) {
             if !required.contains(&string) {

@@ -12,7 +12,7 @@ use placard_pipeline::{Layer, LocaleTexts, Template, Workspace};
 
 use crate::Refused;
 use crate::assess::Texts;
-use crate::output::{AssetRecord, FindingRecord, LayerRecord, Manifest, render};
+use crate::output::{AssetRecord, FindingRecord, LayerRecord, Manifest, about_asset, render};
 use crate::web_fonts::PageFonts;
 
 /// Widest crop shown, px; larger parts are scaled down.
@@ -208,11 +208,7 @@ pub(crate) fn context_pages(input: &ContextInput<'_>, locales: &[&str]) -> Vec<(
                     .copied()
                     .filter(|name| shows(name, &entry.id))
                     .map(|name| {
-                        let about = |d: &&Diagnostic| {
-                            d.template.as_deref() == Some(name)
-                                && d.locale.as_deref().is_none_or(|l| l == locale)
-                                && concerns(d, &entry.id)
-                        };
+                        let about = |d: &&Diagnostic| about_asset(d, name, locale) && concerns(d, &entry.id);
                         // A published image's findings as its record keeps them (the same as this
                         // run's report for the templates it built, and what the build that made
                         // the image found for the others); a refused one's from the report.

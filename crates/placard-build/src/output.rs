@@ -84,6 +84,12 @@ pub struct FindingRecord {
     pub at: Option<String>,
 }
 
+/// Whether `d` is about the asset of `template` in `locale`: a finding of that template's, in
+/// that locale or in every locale.
+pub(crate) fn about_asset(d: &placard_core::Diagnostic, template: &str, locale: &str) -> bool {
+    d.template.as_deref() == Some(template) && d.locale.as_deref().is_none_or(|l| l == locale)
+}
+
 impl FindingRecord {
     pub fn of(d: &placard_core::Diagnostic) -> FindingRecord {
         FindingRecord {

@@ -20,8 +20,8 @@ use crate::context::{ContextInput, context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
-    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, contact_sheet, live_reload_script,
-    write_atomic,
+    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, about_asset, contact_sheet,
+    live_reload_script, write_atomic,
 };
 use crate::scene::{Composed, Writing, family_for, line_height_factor};
 use crate::web_fonts::PageFonts;
@@ -259,10 +259,7 @@ pub fn build(
         record.findings = lint
             .diagnostics
             .iter()
-            .filter(|d| {
-                d.template.as_deref() == Some(record.template.as_str())
-                    && d.locale.as_deref().is_none_or(|l| l == record.locale)
-            })
+            .filter(|d| about_asset(d, &record.template, &record.locale))
             .map(FindingRecord::of)
             .collect();
     }
