@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use placard_core::{Align, Rgba, VAlign};
 use placard_layout::{FontLibrary, TextSpec, Typesetter, keep_together};
-use placard_render::{Background, Format, Layer, Scene, encode, render, scale_to_cover};
+use placard_render::{Format, encode, render, scale_to_cover};
+use placard_scene::{Background, Layer, Scene};
 
 #[allow(clippy::print_stdout, reason = "a benchmark reports by printing")]
 fn main() {
@@ -110,14 +111,17 @@ fn card_scene(
     let help_h = help_block.lines.iter().map(|l| l.height).sum::<f32>();
     let band_h = help_h + 36.0;
     let band_y = 1080.0 - 80.0 - band_h;
-    let glyphs = |b: placard_layout::TextBlock| b.glyphs.into_iter().filter_map(|g| g.mask).collect::<Vec<_>>();
     Scene {
         width: 1080,
         height: 1080,
-        background: Background::Image { image: std::sync::Arc::clone(bg), under: Rgba::rgb(0x1b, 0x1f, 0x4a) },
+        background: Background::Image {
+            image: std::sync::Arc::clone(bg),
+            under: Rgba::rgb(0x1b, 0x1f, 0x4a),
+            art: None,
+        },
         layers: vec![
-            Layer::Text { x: 80, y: 80, color: Rgba::WHITE, glyphs: glyphs(head_block) },
-            Layer::Text { x: 80, y: body_y, color: Rgba::WHITE, glyphs: glyphs(body_block) },
+            Layer::Text { x: 80, y: 80, color: Rgba::WHITE, block: head_block.into() },
+            Layer::Text { x: 80, y: body_y, color: Rgba::WHITE, block: body_block.into() },
             Layer::Band {
                 x: 80.0,
                 y: band_y,
@@ -130,7 +134,7 @@ fn card_scene(
                 x: 108,
                 y: (band_y + 18.0) as i32,
                 color: Rgba::rgb(0x11, 0x11, 0x11),
-                glyphs: glyphs(help_block),
+                block: help_block.into(),
             },
         ],
     }

@@ -7,7 +7,7 @@
 //! what it composed.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use image::RgbaImage;
 use placard_core::Diagnostic;
@@ -55,7 +55,7 @@ pub(crate) struct Composer<'w, 'i, 't> {
     texts: &'t Texts,
     required: Vec<&'w str>,
     phrases: Vec<&'w str>,
-    backgrounds: BTreeMap<&'i str, Arc<RgbaImage>>,
+    backgrounds: BTreeMap<&'i str, crate::inputs::Picture>,
     shared: Vec<OnceLock<RgbaImage>>,
     // One typesetter per worker thread for the whole run (rayon's map_init makes one per split
     // of the work, dozens): its shaping, glyph caches then serve every asset the
@@ -170,7 +170,7 @@ fn check_qr_layer(
     workspace: &Workspace,
     (locale, template): (&str, &Template),
     (index, qr): (usize, &QrLayer),
-    scene: &placard_render::Scene,
+    scene: &placard_scene::Scene,
     findings: &mut Vec<Diagnostic>,
 ) {
     let (x, y) = qr.code_origin();
@@ -216,13 +216,13 @@ fn text_layers_of(template: &Template) -> impl Iterator<Item = (usize, &placard_
 }
 
 /// The scene without its text: what the text is read against.
-fn backdrop(composed: &Composed) -> placard_render::Scene {
+fn backdrop(composed: &Composed) -> placard_scene::Scene {
     let scene = &composed.scene;
-    placard_render::Scene {
+    placard_scene::Scene {
         width: scene.width,
         height: scene.height,
         background: scene.background.clone(),
-        layers: scene.layers.iter().filter(|l| !matches!(l, placard_render::Layer::Text { .. })).cloned().collect(),
+        layers: scene.layers.iter().filter(|l| !matches!(l, placard_scene::Layer::Text { .. })).cloned().collect(),
     }
 }
 

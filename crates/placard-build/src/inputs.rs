@@ -10,6 +10,7 @@ use image::RgbaImage;
 use placard_core::{Limits, format_bytes};
 use placard_layout::FontLibrary;
 use placard_pipeline::{Config, FontsConfig, Layer, Template, TemplateBackground};
+use placard_scene::Artwork;
 use sha2::{Digest, Sha256};
 
 use crate::BuildError;
@@ -43,7 +44,15 @@ pub struct Inputs {
     pub families: FontsConfig,
     pub images: BTreeMap<PathBuf, LoadedImage>,
     /// Every SVG painted at every size a template uses it at.
-    pub painted: BTreeMap<PaintedKey, Arc<RgbaImage>>,
+    pub painted: BTreeMap<PaintedKey, Picture>,
+}
+
+/// An image as a scene draws it: its pixels, and the SVG artwork they were painted from, if any
+/// (which a vector output draws instead).
+#[derive(Clone, Debug)]
+pub struct Picture {
+    pub pixels: Arc<RgbaImage>,
+    pub art: Option<Artwork>,
 }
 
 impl Inputs {
@@ -149,9 +158,10 @@ impl Inputs {
                 if let Some(vector) = vectors.get(&path)
                     && let std::collections::btree_map::Entry::Vacant(slot) = painted.entry((path.clone(), w, h, cover))
                 {
-                    let pixels =
+                    let painted =
                         if cover { vector.cover(w, h, &config.limits) } else { vector.contain(w, h, &config.limits) };
-                    slot.insert(Arc::new(pixels.map_err(named)?));
+                    let (pixels, art) = painted.map_err(named)?;
+                    slot.insert(Picture { pixels: Arc::new(pixels), art: Some(art) });
                 }
             }
         }
@@ -179,22 +189,25 @@ impl Inputs {
     }
 
     /// `template`'s background image scaled to its canvas, when it has one.
-    pub fn scaled_background(&self, template: &Template) -> Option<Arc<RgbaImage>> {
+    pub fn scaled_background(&self, template: &Template) -> Option<Picture> {
         let TemplateBackground::Image { path, .. } = &template.background else { return None };
         match &self.images.get(path)?.image {
-            Decoded::Raster(image) => {
-                Some(Arc::new(placard_render::scale_to_cover(image, template.width, template.height)))
-            }
+            Decoded::Raster(image) => Some(Picture {
+                pixels: Arc::new(placard_render::scale_to_cover(image, template.width, template.height)),
+                art: None,
+            }),
             Decoded::Vector => self.painted.get(&(path.clone(), template.width, template.height, true)).cloned(),
         }
     }
 
     /// The image at `path` scaled to fit inside `width` × `height`, keeping its aspect ratio (an
-    /// SVG was painted at that size when it was loaded).
-    pub fn fitted(&self, path: &Path, width: u32, height: u32) -> Option<RgbaImage> {
+    /// SVG was painted at that size when it was loaded), and the artwork it was painted from.
+    pub fn fitted(&self, path: &Path, width: u32, height: u32) -> Option<(RgbaImage, Option<Artwork>)> {
         match &self.images.get(path)?.image {
-            Decoded::Raster(image) => Some(contain(image, width, height)),
-            Decoded::Vector => self.painted.get(&(path.to_owned(), width, height, false)).map(|p| (**p).clone()),
+            Decoded::Raster(image) => Some((contain(image, width, height), None)),
+            Decoded::Vector => {
+                self.painted.get(&(path.to_owned(), width, height, false)).map(|p| ((*p.pixels).clone(), p.art.clone()))
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ mod inputs;
 mod layout_lint;
 mod output;
 mod plan;
+mod print;
 mod scene;
 mod svg;
 mod web_fonts;

@@ -193,6 +193,7 @@ pub fn build(
     // A reused file is checked again when it had findings (warnings), so the report and the
     // translator pages of an incremental build say what a full build says.
     let had_findings = |p: &Planned<'_>| p.reuse.as_ref().is_some_and(|r| r.iter().any(|r| !r.findings.is_empty()));
+    let print = crate::print::Print::new(workspace, &inputs);
     let composer = Composer::new(
         workspace,
         &inputs,
@@ -231,7 +232,9 @@ pub fn build(
                 return Ok((Some(assessed), None, false));
             }
             let dir = workspace.direction(planned.locale);
-            let records = render_one(planned, dir, &composed, &texts[planned.locale].shown, &staging.dir)?;
+            let lang = crate::scene::Writing::of(workspace, planned.locale).language;
+            let shown = &texts[planned.locale].shown;
+            let records = render_one(planned, dir, &composed, shown, (&print, &lang), &staging.dir)?;
             events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: false });
             Ok((Some(assessed), Some(records), false))
         })
@@ -396,6 +399,7 @@ fn render_one(
     dir: &'static str,
     composed: &Composed,
     texts: &BTreeMap<String, Option<Text>>,
+    (print, lang): (&crate::print::Print<'_>, &str),
     out: &std::path::Path,
 ) -> Result<Vec<AssetRecord>, BuildError> {
     let template = planned.template;
@@ -410,8 +414,18 @@ fn render_one(
     write_atomic(&out.join(&thumbnail), &placard_render::encode(&small, Format::Png, None))?;
     let mut records = Vec::new();
     for &format in &template.outputs {
-        let format = render_format(format);
-        let bytes = placard_render::encode(&pixels, format, template.dpi);
+        let bytes = match render_format(format) {
+            Some(raster) => placard_render::encode(&pixels, raster, template.dpi),
+            None => {
+                let sheet = crate::print::Sheet {
+                    scene: &composed.scene,
+                    locale: planned.locale,
+                    lang: lang.to_owned(),
+                    alt: alt.as_deref(),
+                };
+                print.document(template, &[sheet], format, &print.title(template, Some(planned.locale)))?
+            }
+        };
         let path = format!("{}/{}.{}", planned.locale, template.name, format.extension());
         write_atomic(&out.join(&path), &bytes)?;
         records.push(AssetRecord {
@@ -435,12 +449,14 @@ fn render_one(
     Ok(records)
 }
 
-fn render_format(format: OutputFormat) -> Format {
+/// The raster encoding of `format` (`None`: a PDF, written from the scene).
+fn render_format(format: OutputFormat) -> Option<Format> {
     match format {
-        OutputFormat::Png => Format::Png,
-        OutputFormat::PngSmall => Format::PngSmall,
-        OutputFormat::Jpeg { quality } => Format::Jpeg { quality },
-        OutputFormat::WebpLossless => Format::WebpLossless,
+        OutputFormat::Png => Some(Format::Png),
+        OutputFormat::PngSmall => Some(Format::PngSmall),
+        OutputFormat::Jpeg { quality } => Some(Format::Jpeg { quality }),
+        OutputFormat::WebpLossless => Some(Format::WebpLossless),
+        OutputFormat::Pdf { .. } => None,
     }
 }
 
@@ -455,7 +471,7 @@ fn reusable(
 ) -> Option<Vec<AssetRecord>> {
     let records: Vec<AssetRecord> =
         previous.assets.iter().filter(|a| a.locale == locale && a.template == template.name).cloned().collect();
-    let formats: Vec<&str> = template.outputs.iter().map(|f| render_format(*f).extension()).collect();
+    let formats: Vec<&str> = template.outputs.iter().map(|f| f.extension()).collect();
     let complete = records.len() == formats.len()
         && formats.iter().all(|f| records.iter().any(|r| r.format == *f))
         && records.iter().all(|r| {

@@ -6,9 +6,9 @@ use image::RgbaImage;
 use placard_layout::{TextBlock, TextSpec, Typesetter, VAlign};
 use placard_lint::Lockup;
 use placard_pipeline::{Anchor, BoxPx, Direction, Group, Layer, QrLayer, Template, TemplateBackground, TextLayer};
-use placard_render::{Background, Scene};
+use placard_scene::{Artwork, Background, Scene};
 
-use crate::inputs::Inputs;
+use crate::inputs::{Inputs, Picture};
 use crate::output::{LayerRecord, LineRecord};
 use placard_pipeline::Text;
 
@@ -25,7 +25,8 @@ pub struct Composed {
 /// padding) and where that box's top-left corner is on the canvas (where its glyphs are painted).
 #[derive(Debug)]
 pub struct Block {
-    pub text: TextBlock,
+    /// Shared with the scene's text layer, which draws it.
+    pub text: std::sync::Arc<TextBlock>,
     pub fitted_in: [f32; 2],
     pub origin: (i32, i32),
 }
@@ -81,7 +82,7 @@ pub fn compose(
     inputs: &Inputs,
     writing: &Writing<'_>,
     texts: &BTreeMap<String, Option<Text>>,
-    background: Option<&std::sync::Arc<RgbaImage>>,
+    background: Option<&Picture>,
     keep: &[&str],
     lockups: &[Lockup],
     typesetter: &mut Typesetter,
@@ -91,8 +92,8 @@ pub fn compose(
         (TemplateBackground::Gradient { from, to, angle }, _) => {
             Background::Gradient { from: *from, to: *to, angle: *angle }
         }
-        (TemplateBackground::Image { under, .. }, Some(image)) => {
-            Background::Image { image: std::sync::Arc::clone(image), under: *under }
+        (TemplateBackground::Image { under, .. }, Some(picture)) => {
+            Background::Image { image: std::sync::Arc::clone(&picture.pixels), under: *under, art: picture.art.clone() }
         }
         (TemplateBackground::Image { under, .. }, None) => Background::Solid(*under),
     };
@@ -114,7 +115,8 @@ pub fn compose(
                 Layer::Image(image_layer) => {
                     let path = placard_core::entry_for(&image_layer.locales, locale).unwrap_or(&image_layer.path);
                     let b = image_layer.bbox;
-                    Piece::Image { image: inputs.fitted(path, b.w.max(1) as u32, b.h.max(1) as u32), room: b, at: None }
+                    let (image, art) = inputs.fitted(path, b.w.max(1) as u32, b.h.max(1) as u32).unzip();
+                    Piece::Image { image, art: art.flatten(), room: b, at: None }
                 }
                 // Not in a group (the template refuses that): drawn where its box says.
                 Layer::Qr(qr) => Piece::Qr(qr),
@@ -143,12 +145,12 @@ pub fn compose(
                 records.push(record);
                 blocks.push(block);
             }
-            Piece::Image { image: Some(image), room, at } => {
+            Piece::Image { image: Some(image), art, room, at } => {
                 let (x, y) = at.unwrap_or((
                     room.x + (room.w - image.width() as i32) / 2,
                     room.y + (room.h - image.height() as i32) / 2,
                 ));
-                layers.push(placard_render::Layer::Image { x, y, image });
+                layers.push(placard_scene::Layer::Image { x, y, image, art });
             }
             Piece::Image { image: None, .. } => {}
             Piece::Qr(qr) => layers.extend(qr_layers(qr)),
@@ -168,6 +170,8 @@ enum Piece<'a> {
     /// centred in its room.
     Image {
         image: Option<RgbaImage>,
+        /// The SVG the image was painted from, for a vector output.
+        art: Option<Artwork>,
         room: BoxPx,
         at: Option<(i32, i32)>,
     },
@@ -283,7 +287,7 @@ impl<'a> TextPiece<'a> {
     }
 
     /// The painted layers, the manifest's record and the block the checks read.
-    fn finish(self) -> (Vec<placard_render::Layer>, LayerRecord, Block) {
+    fn finish(self) -> (Vec<placard_scene::Layer>, LayerRecord, Block) {
         let layer = self.layer;
         let (pad_v, pad_h) = self.padding();
         let block = self.block.expect("laid out");
@@ -307,7 +311,7 @@ impl<'a> TextPiece<'a> {
                 (None, true, Some(e)) => (origin.1 as f32 + e.top - pad_v as f32, e.height() + 2.0 * pad_v as f32),
                 _ => (b.y as f32, b.h as f32),
             };
-            painted.push(placard_render::Layer::Band {
+            painted.push(placard_scene::Layer::Band {
                 x: b.x as f32,
                 y: y.round(),
                 width: b.w as f32,
@@ -324,8 +328,8 @@ impl<'a> TextPiece<'a> {
             lines: line_records(&block, origin),
             fits: block.fits,
         };
-        let glyphs = block.glyphs.iter().filter_map(|g| g.mask.clone()).collect();
-        painted.push(placard_render::Layer::Text { x: origin.0, y: origin.1, color: layer.color, glyphs });
+        let block = std::sync::Arc::new(block);
+        painted.push(placard_scene::Layer::Text { x: origin.0, y: origin.1, color: layer.color, block: block.clone() });
         (painted, record, Block { text: block, fitted_in, origin })
     }
 }
@@ -377,7 +381,7 @@ fn stack(
     inputs: &Inputs,
     writing: &Writing<'_>,
     typesetter: &mut Typesetter,
-) -> Option<placard_render::Layer> {
+) -> Option<placard_scene::Layer> {
     let rtl = writing.rtl;
     let d = group.direction;
     let [pad_v, pad_h] = group.band.map_or([0.0, 0.0], |band| band.padding).map(|p| p.round() as i32);
@@ -494,7 +498,7 @@ fn stack(
         Direction::Row if rtl => (inner.x + inner.w - start - length - pad_h, b.y, length + 2 * pad_h, b.h),
         Direction::Row => (inner.x + start - pad_h, b.y, length + 2 * pad_h, b.h),
     };
-    Some(placard_render::Layer::Band {
+    Some(placard_scene::Layer::Band {
         x: x as f32,
         y: y as f32,
         width: w as f32,
@@ -505,13 +509,13 @@ fn stack(
 }
 
 /// A QR layer as painted: its light square (the code and its quiet zone), then its dark modules.
-pub fn qr_layers(qr: &QrLayer) -> [placard_render::Layer; 2] {
+pub fn qr_layers(qr: &QrLayer) -> [placard_scene::Layer; 2] {
     let (x, y) = qr.code_origin();
     let margin = (placard_pipeline::QR_QUIET_ZONE * qr.module_px) as i32;
     let outer = qr.outer_side();
     [
-        placard_render::Layer::Rect { x: x - margin, y: y - margin, width: outer, height: outer, color: qr.light },
-        placard_render::Layer::Cells {
+        placard_scene::Layer::Rect { x: x - margin, y: y - margin, width: outer, height: outer, color: qr.light },
+        placard_scene::Layer::Cells {
             x,
             y,
             module: qr.module_px,

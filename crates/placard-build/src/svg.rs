@@ -12,6 +12,7 @@ use std::fmt;
 
 use image::RgbaImage;
 use placard_core::{Limits, format_bytes};
+use placard_scene::Artwork;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, roxmltree};
 
@@ -20,7 +21,7 @@ const NODES: u32 = 1_000_000;
 
 /// A checked SVG, ready to paint at any size.
 pub struct Vector {
-    tree: usvg::Tree,
+    tree: std::sync::Arc<usvg::Tree>,
 }
 
 impl fmt::Debug for Vector {
@@ -129,7 +130,7 @@ fn parse(bytes: &[u8], limits: &Limits) -> Result<Vector, SvgError> {
             ),
         ));
     }
-    Ok(Vector { tree })
+    Ok(Vector { tree: std::sync::Arc::new(tree) })
 }
 
 /// roxmltree's error with its position; a DOCTYPE is pointed at where it is.
@@ -225,8 +226,8 @@ fn external(doc: &roxmltree::Document, pos: usize, target: &str) -> SvgError {
 
 impl Vector {
     /// Painted to fit inside `width` × `height`, keeping its aspect ratio (as a raster image in an
-    /// image layer is scaled).
-    pub fn contain(&self, width: u32, height: u32, limits: &Limits) -> Result<RgbaImage, String> {
+    /// image layer is scaled), with the artwork at that scale.
+    pub fn contain(&self, width: u32, height: u32, limits: &Limits) -> Result<(RgbaImage, Artwork), String> {
         let size = self.tree.size();
         let (iw, ih) = (f64::from(size.width()), f64::from(size.height()));
         // The side that limits the scale is the box's exactly (no float rounding a pixel off it).
@@ -240,8 +241,8 @@ impl Vector {
     }
 
     /// Painted to cover a `width` × `height` canvas, keeping its aspect ratio, centred, the
-    /// overflow cropped (as a raster background is scaled).
-    pub fn cover(&self, width: u32, height: u32, limits: &Limits) -> Result<RgbaImage, String> {
+    /// overflow cropped (as a raster background is scaled), with the artwork placed so.
+    pub fn cover(&self, width: u32, height: u32, limits: &Limits) -> Result<(RgbaImage, Artwork), String> {
         let size = self.tree.size();
         let (iw, ih) = (f64::from(size.width()), f64::from(size.height()));
         let scale = (f64::from(width) / iw).max(f64::from(height) / ih);
@@ -250,7 +251,13 @@ impl Vector {
         self.paint(width, height, transform, limits)
     }
 
-    fn paint(&self, width: u32, height: u32, transform: Transform, limits: &Limits) -> Result<RgbaImage, String> {
+    fn paint(
+        &self,
+        width: u32,
+        height: u32,
+        transform: Transform,
+        limits: &Limits,
+    ) -> Result<(RgbaImage, Artwork), String> {
         if width > limits.image_side || height > limits.image_side {
             return Err(format!(
                 "painting the SVG at {width}×{height} px is over {} px a side (limits.image_side in pipeline.yaml)",
@@ -273,12 +280,13 @@ impl Vector {
             let c = p.demultiply();
             [c.red(), c.green(), c.blue(), c.alpha()]
         });
-        Ok(RgbaImage::from_raw(width, height, data.collect()).expect("a buffer of the painted size"))
+        let pixels = RgbaImage::from_raw(width, height, data.collect()).expect("a buffer of the painted size");
+        Ok((pixels, Artwork { tree: self.tree.clone(), transform }))
     }
 }
 
 /// Parses `bytes` as SVG and paints it to fit `width` × `height` (what an image layer of that box
 /// does); the fuzz target's entry point.
 pub fn rasterise_svg(bytes: &[u8], width: u32, height: u32, limits: &Limits) -> Result<RgbaImage, SvgError> {
-    parse_svg(bytes, limits)?.contain(width, height, limits).map_err(SvgError::new)
+    parse_svg(bytes, limits)?.contain(width, height, limits).map(|(pixels, _)| pixels).map_err(SvgError::new)
 }

@@ -13,6 +13,7 @@ mod golden;
 mod lines;
 mod locales;
 mod new_locale;
+mod print;
 mod reporters;
 mod status;
 mod support;

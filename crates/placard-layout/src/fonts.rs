@@ -29,8 +29,22 @@ impl std::error::Error for FontError {}
 pub struct FontLibrary {
     db: Database,
     families: BTreeSet<String>,
-    /// The name each face was loaded under (its file), for [`FontLibrary::web_face`].
-    sources: Vec<(ID, String)>,
+    /// The name each face was loaded under (its file), for [`FontLibrary::web_face`], and the
+    /// file's bytes and the face's index in it, for [`FontLibrary::face`].
+    sources: Vec<(ID, String, FaceData)>,
+}
+
+/// One face as laid-out glyphs name it ([`crate::GlyphOutline`]): the same in every typesetter
+/// of a library, so any thread's glyphs find their font with [`FontLibrary::face`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub(crate) ID);
+
+/// A face's font file and its index in the file (a collection holds several), for a writer that
+/// embeds the font (PDF).
+#[derive(Clone, Debug)]
+pub struct FaceData {
+    pub bytes: Arc<Vec<u8>>,
+    pub index: u32,
 }
 
 /// One face as a web page declares it (`@font-face`): the file it was loaded from and the code
@@ -48,14 +62,18 @@ impl FontLibrary {
         let mut db = Database::new();
         let mut sources = Vec::new();
         for (name, bytes) in fonts {
-            let ids = db.load_font_source(Source::Binary(Arc::new(bytes)));
+            let bytes = Arc::new(bytes);
+            let ids = db.load_font_source(Source::Binary(bytes.clone()));
             if ids.is_empty() {
                 return Err(FontError { name });
             }
-            sources.extend(ids.into_iter().map(|id| (id, name.clone())));
+            for id in ids {
+                let index = db.face(id).map_or(0, |face| face.index);
+                sources.push((id, name.clone(), FaceData { bytes: bytes.clone(), index }));
+            }
         }
         for (old, new) in correct_weights(&mut db) {
-            if let Some(entry) = sources.iter_mut().find(|(id, _)| *id == old) {
+            if let Some(entry) = sources.iter_mut().find(|(id, ..)| *id == old) {
                 entry.0 = new;
             }
         }
@@ -70,7 +88,7 @@ impl FontLibrary {
         let (id, source) = self
             .sources
             .iter()
-            .filter_map(|(id, source)| Some((self.db.face(*id)?, source)))
+            .filter_map(|(id, source, _)| Some((self.db.face(*id)?, source)))
             .filter(|(face, _)| face.style == Style::Normal && face.families.iter().any(|(name, _)| name == family))
             .min_by_key(|(face, _)| face.weight.0.abs_diff(400))
             .map(|(face, source)| (face.id, source))?;
@@ -91,6 +109,11 @@ impl FontLibrary {
             }
         }
         Some(WebFace { source: source.clone(), code_points })
+    }
+
+    /// The font file of a face that glyphs were laid out in, and the name it was loaded under.
+    pub fn face(&self, face: FaceId) -> Option<(&str, &FaceData)> {
+        self.sources.iter().find(|(id, ..)| *id == face.0).map(|(_, name, data)| (name.as_str(), data))
     }
 
     /// Whether a face of family `name` was loaded.

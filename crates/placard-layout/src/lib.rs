@@ -1,6 +1,7 @@
 //! Text layout for Placard: a string, a box and a font stack in; shaped, bidi-ordered, wrapped
-//! and auto-fitted glyphs out, each with its coverage mask, as plain data a renderer can draw
-//! without knowing anything about fonts. This crate knows no Fluent and reads no files.
+//! and auto-fitted glyphs out, each with its coverage mask and its outline's face, id and origin,
+//! as plain data a renderer can draw without knowing anything about fonts (and a PDF writer can
+//! embed the font of). This crate knows no Fluent and reads no files.
 //!
 //! - [`FontLibrary`]: the campaign's fonts, from bytes (never system fonts).
 //! - [`Typesetter`]: one per thread; shapes (HarfRust via cosmic-text), runs the bidi algorithm,
@@ -16,7 +17,7 @@ mod glue;
 mod script;
 mod text;
 
-pub use fonts::{FontError, FontLibrary, Typesetter, WebFace};
+pub use fonts::{FaceData, FaceId, FontError, FontLibrary, Typesetter, WebFace};
 pub use glue::{find_phrase, keep_together, lone_word, words};
 pub use script::line_height_factor;
-pub use text::{Align, Bounds, GlyphMask, Line, PlacedGlyph, TextBlock, TextSpec, VAlign};
+pub use text::{Align, Bounds, GlyphMask, GlyphOutline, Line, PlacedGlyph, TextBlock, TextSpec, VAlign};

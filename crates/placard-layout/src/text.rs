@@ -10,6 +10,7 @@ use std::ops::Range;
 use cosmic_text::{Attrs, Buffer, CacheKeyFlags, Family, Metrics, Shaping, SwashContent, Weight, Wrap};
 
 use crate::Typesetter;
+use crate::fonts::FaceId;
 use crate::glue::{Glue, JOIN_AFTER, NO_BREAK, lone_word};
 
 pub use placard_core::{Align, VAlign};
@@ -102,8 +103,24 @@ pub struct PlacedGlyph {
     pub rtl: bool,
     /// Nothing to draw for blanks and invisible controls.
     pub mask: Option<GlyphMask>,
+    /// The same glyph as an outline of its font, for a vector output (PDF); `None` exactly when
+    /// `mask` is `None` for an invisible control, so both outputs draw the same glyphs.
+    pub outline: Option<GlyphOutline>,
     /// No font had this character: it draws as the font's "missing" box.
     pub missing: bool,
+}
+
+/// Which glyph of which face, at what size, with its origin (pen position plus the shaper's
+/// offset, on the baseline) relative to the box's top-left corner, in px: the glyph the mask
+/// was rasterised from, at the very position it was rasterised at (a quarter pixel across, a
+/// whole pixel down), so a vector output draws what the checks saw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GlyphOutline {
+    pub face: FaceId,
+    pub id: u16,
+    pub size: f32,
+    pub x: f32,
+    pub y: f32,
 }
 
 /// One line as laid out.
@@ -409,6 +426,15 @@ impl Typesetter {
                 });
                 let invisible = text.get(cluster.clone()).is_none_or(|t| t.chars().all(is_invisible_control));
                 let mask = if invisible { None } else { mask };
+                let outline = (!invisible).then_some(GlyphOutline {
+                    face: FaceId(glyph.font_id),
+                    id: glyph.glyph_id,
+                    size: glyph.font_size,
+                    // Where the mask was rasterised: the raster's quarter-pixel bin across, and its
+                    // whole-pixel baseline (cosmic-text truncates it), so the two outputs agree.
+                    x: physical.x as f32 + physical.cache_key.x_bin.as_float(),
+                    y: physical.y as f32 + physical.cache_key.y_bin.as_float(),
+                });
                 if let Some(m) = &mask {
                     let b = Bounds {
                         left: m.left as f32,
@@ -425,6 +451,7 @@ impl Typesetter {
                     line: i,
                     rtl: glyph.level.is_rtl(),
                     mask,
+                    outline,
                     missing: glyph.glyph_id == 0 && !invisible,
                 });
             }

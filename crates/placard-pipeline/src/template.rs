@@ -90,20 +90,27 @@ struct RawGradient {
 #[serde(
     untagged,
     deny_unknown_fields,
-    expecting = "`png`, `png-small`, `jpeg`, `webp` or `{ format: jpeg, quality: 1-100 }`"
+    expecting = "`png`, `png-small`, `jpeg`, `webp`, `pdf`, `{ format: jpeg, quality: 1-100 }` or `{ format: pdf, crop_marks: true }`"
 )]
 #[schemars(rename = "Output")]
 enum RawFormat {
-    /// `png` (fast to write), `png-small` (slower, smaller), `jpeg` (quality 85) or `webp`
-    /// (lossless).
-    Name(#[schemars(regex(pattern = "^(png|png-small|jpeg|jpg|webp)$"))] String),
-    /// A JPEG with its quality: the better choice for photographic backgrounds.
+    /// `png` (fast to write), `png-small` (slower, smaller), `jpeg` (quality 85), `webp`
+    /// (lossless) or `pdf` (print: vectors and real text, trim and bleed boxes; needs `dpi`).
+    Name(#[schemars(regex(pattern = "^(png|png-small|jpeg|jpg|webp|pdf)$"))] String),
+    /// A JPEG with its quality (the better choice for photographic backgrounds), or a PDF with
+    /// its print settings.
     Detailed {
-        /// `jpeg`.
+        /// `jpeg` or `pdf`.
         format: String,
-        /// 1 to 100 (default 85).
+        /// JPEG: 1 to 100 (default 85).
         #[schemars(range(min = 1, max = 100))]
         quality: Option<u8>,
+        /// PDF: crop marks at the trim's corners, outside the bleed (default false).
+        crop_marks: Option<bool>,
+        /// PDF: the standard it meets. Always `pdf/ua-1` (tagged, accessible); `pdf/a-2b` adds
+        /// PDF/A-2b (archival), which some print shops ask for.
+        #[schemars(regex(pattern = "^pdf/(ua-1|a-2b)$"))]
+        standard: Option<String>,
     },
 }
 
@@ -295,6 +302,24 @@ pub enum OutputFormat {
         quality: u8,
     },
     WebpLossless,
+    /// A print PDF: the page is the canvas (trim plus bleed) at the template's dpi.
+    Pdf {
+        crop_marks: bool,
+        /// PDF/A-2b as well as PDF/UA-1.
+        archival: bool,
+    },
+}
+
+impl OutputFormat {
+    /// The file name extension of this format's files.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Png | OutputFormat::PngSmall => "png",
+            OutputFormat::Jpeg { .. } => "jpg",
+            OutputFormat::WebpLossless => "webp",
+            OutputFormat::Pdf { .. } => "pdf",
+        }
+    }
 }
 
 /// A filled band behind a text layer.
@@ -574,10 +599,45 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
         Some(list) => {
             let mut out = Vec::new();
             for f in list {
-                let (name, quality) = match &f.value {
-                    RawFormat::Name(n) => (n.as_str(), None),
-                    RawFormat::Detailed { format, quality } => (format.as_str(), *quality),
+                let (name, quality, pdf) = match &f.value {
+                    RawFormat::Name(n) => (n.as_str(), None, None),
+                    RawFormat::Detailed { format, quality, crop_marks, standard } => {
+                        let pdf = (crop_marks.is_some() || standard.is_some()).then_some((*crop_marks, standard));
+                        (format.as_str(), *quality, pdf)
+                    }
                 };
+                if pdf.is_some() && name != "pdf" {
+                    faults.at(f, format!("output `{name}`: crop_marks and standard are settings of `pdf`"));
+                    continue;
+                }
+                if name == "pdf" {
+                    if quality.is_some() {
+                        faults.at(
+                            f,
+                            "output `pdf`: quality is a setting of `jpeg` (a PDF's text and shapes are vectors)",
+                        );
+                    }
+                    if raw.dpi.is_none() {
+                        faults.at(
+                            f,
+                            "output `pdf` needs the template's `dpi`: a PDF page has a size in print, the canvas at that resolution",
+                        );
+                    }
+                    let (crop_marks, standard) = pdf.unwrap_or((None, &None));
+                    let archival = match standard.as_deref() {
+                        None | Some("pdf/ua-1") => false,
+                        Some("pdf/a-2b") => true,
+                        Some(other) => {
+                            faults.at(f, format!("standard `{other}`: use pdf/ua-1 (the default) or pdf/a-2b"));
+                            false
+                        }
+                    };
+                    if out.iter().any(|o| matches!(o, OutputFormat::Pdf { .. })) {
+                        faults.at(f, "output `pdf` is listed twice: a template has one PDF");
+                    }
+                    out.push(OutputFormat::Pdf { crop_marks: crop_marks.unwrap_or(false), archival });
+                    continue;
+                }
                 match (name, quality) {
                     ("png", None) => out.push(OutputFormat::Png),
                     ("png-small", None) => out.push(OutputFormat::PngSmall),
@@ -591,7 +651,7 @@ fn check(path: &Path, source: &[u8], project: &Path, limits: &Limits, raw: RawTe
                     }
                     (other, _) => faults.at(
                         f,
-                        format!("output `{other}`: use png, png-small, jpeg (with an optional quality) or webp"),
+                        format!("output `{other}`: use png, png-small, jpeg (with an optional quality), webp or pdf"),
                     ),
                 }
             }

@@ -1,58 +1,13 @@
 //! Scenes and how they are painted.
 
-use std::sync::Arc;
-
 use image::RgbaImage;
 use placard_core::Rgba;
 use placard_layout::GlyphMask;
+use placard_scene::{Background, Layer, Scene, Segment, direction, gradient_line, rounded_rect};
 use tiny_skia::{
     Color, FillRule, GradientStop, LinearGradient, Paint, PathBuilder, Pixmap, PixmapPaint, Point, Rect, SpreadMode,
     Transform,
 };
-
-/// What fills the canvas first.
-#[derive(Clone, Debug)]
-pub enum Background {
-    Solid(Rgba),
-    /// A linear gradient at `angle` degrees (0 = left to right, 90 = top to bottom).
-    Gradient {
-        from: Rgba,
-        to: Rgba,
-        angle: f32,
-    },
-    /// An image already scaled to the canvas (see [`scale_to_cover`]), over a colour. Shared, as
-    /// every locale's asset of a template has the same background.
-    Image {
-        image: Arc<RgbaImage>,
-        under: Rgba,
-    },
-}
-
-/// One thing painted over the background, in order.
-#[derive(Clone, Debug)]
-pub enum Layer {
-    /// A filled rectangle with rounded corners.
-    Band { x: f32, y: f32, width: f32, height: f32, radius: f32, color: Rgba },
-    /// An image drawn at its own size with its top-left corner at (x, y).
-    Image { x: i32, y: i32, image: RgbaImage },
-    /// Glyph masks (positioned relative to (x, y)) in one colour.
-    Text { x: i32, y: i32, color: Rgba, glyphs: Vec<GlyphMask> },
-    /// A grid of square cells, `module` px each, `columns` to a row, with its top-left corner at
-    /// (x, y): each cell that is `true` in `cells` (row by row) filled in `color`, on whole pixels
-    /// with no anti-aliasing, so neighbouring cells meet without a seam (a QR code's modules).
-    Cells { x: i32, y: i32, module: u32, columns: u32, cells: Arc<[bool]>, color: Rgba },
-    /// A rectangle on whole pixels, no anti-aliasing (a QR code's light square).
-    Rect { x: i32, y: i32, width: u32, height: u32, color: Rgba },
-}
-
-/// A whole image to paint.
-#[derive(Clone, Debug)]
-pub struct Scene {
-    pub width: u32,
-    pub height: u32,
-    pub background: Background,
-    pub layers: Vec<Layer>,
-}
 
 /// Rendered pixels: straight (not premultiplied) RGBA, row by row.
 pub type Pixels = RgbaImage;
@@ -82,9 +37,9 @@ pub fn render_region(scene: &Scene, region: Region) -> Pixels {
             Layer::Band { x, y, width, height, radius, color } => {
                 band(&mut pixmap, *x - ox as f32, *y - oy as f32, *width, *height, *radius, *color)
             }
-            Layer::Image { x, y, image } => draw_image(&mut pixmap, *x - ox, *y - oy, image),
-            Layer::Text { x, y, color, glyphs } => {
-                for glyph in glyphs {
+            Layer::Image { x, y, image, .. } => draw_image(&mut pixmap, *x - ox, *y - oy, image),
+            Layer::Text { x, y, color, block } => {
+                for glyph in block.glyphs.iter().filter_map(|g| g.mask.as_ref()) {
                     blend_mask(&mut pixmap, x - ox + glyph.left, y - oy + glyph.top, glyph, *color);
                 }
             }
@@ -146,11 +101,9 @@ fn paint_background(pixmap: &mut Pixmap, background: &Background, canvas: (u32, 
         Background::Gradient { from, to, angle } => {
             let (w, h) = (canvas.0 as f32, canvas.1 as f32);
             let (dx, dy) = direction(*angle);
-            // The gradient line passes through the centre and spans the canvas's projection on it.
-            let half = (w * dx.abs() + h * dy.abs()) / 2.0;
-            let (cx, cy) = (w / 2.0 - ox, h / 2.0 - oy);
-            let start = Point::from_xy(cx - dx * half, cy - dy * half);
-            let end = Point::from_xy(cx + dx * half, cy + dy * half);
+            let [(x0, y0), (x1, y1)] = gradient_line(w, h, *angle);
+            let start = Point::from_xy(x0 - ox, y0 - oy);
+            let end = Point::from_xy(x1 - ox, y1 - oy);
             let stops = vec![GradientStop::new(0.0, color(*from)), GradientStop::new(1.0, color(*to))];
             let Some(shader) = LinearGradient::new(start, end, stops, SpreadMode::Pad, Transform::identity()) else {
                 pixmap.fill(color(*from));
@@ -184,7 +137,7 @@ fn paint_background(pixmap: &mut Pixmap, background: &Background, canvas: (u32, 
                 }
             }
         }
-        Background::Image { image, under } => {
+        Background::Image { image, under, .. } => {
             pixmap.fill(color(*under));
             if offset == (0, 0) && image.dimensions() == (pixmap.width(), pixmap.height()) {
                 draw_image(pixmap, 0, 0, image);
@@ -196,42 +149,15 @@ fn paint_background(pixmap: &mut Pixmap, background: &Background, canvas: (u32, 
     }
 }
 
-/// The unit vector of a gradient at `angle` degrees, exactly along an axis at multiples of 90°
-/// (where `cos` and `sin` leave a residue of about 1e-8 that would tilt it).
-fn direction(angle: f32) -> (f32, f32) {
-    let quarter = angle / 90.0;
-    if quarter == quarter.round() {
-        match (quarter as i64).rem_euclid(4) {
-            0 => (1.0, 0.0),
-            1 => (0.0, 1.0),
-            2 => (-1.0, 0.0),
-            _ => (0.0, -1.0),
-        }
-    } else {
-        (angle.to_radians().cos(), angle.to_radians().sin())
-    }
-}
-
 fn band(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32, radius: f32, c: Rgba) {
-    let r = radius.clamp(0.0, w.min(h) / 2.0);
     let mut pb = PathBuilder::new();
-    if r <= 0.0 {
-        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-            pb.push_rect(rect);
+    for segment in rounded_rect(x, y, w, h, radius) {
+        match segment {
+            Segment::MoveTo(x, y) => pb.move_to(x, y),
+            Segment::LineTo(x, y) => pb.line_to(x, y),
+            Segment::CubicTo(x1, y1, x2, y2, x, y) => pb.cubic_to(x1, y1, x2, y2, x, y),
+            Segment::Close => pb.close(),
         }
-    } else {
-        // Corners as quadratic curves through the corner point, scaled to approximate a circle.
-        let k = r * 0.447_715; // (1 - 0.552_285) of r: cubic circle control distance
-        pb.move_to(x + r, y);
-        pb.line_to(x + w - r, y);
-        pb.cubic_to(x + w - k, y, x + w, y + k, x + w, y + r);
-        pb.line_to(x + w, y + h - r);
-        pb.cubic_to(x + w, y + h - k, x + w - k, y + h, x + w - r, y + h);
-        pb.line_to(x + r, y + h);
-        pb.cubic_to(x + k, y + h, x, y + h - k, x, y + h - r);
-        pb.line_to(x, y + r);
-        pb.cubic_to(x, y + k, x + k, y, x + r, y);
-        pb.close();
     }
     if let Some(path) = pb.finish() {
         let mut paint = Paint::default();
@@ -316,7 +242,35 @@ pub fn scale_to_cover(image: &RgbaImage, width: u32, height: u32) -> RgbaImage {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+
+    /// A text layer of `masks` alone (what the renderer reads of a laid-out block).
+    fn text(x: i32, y: i32, color: Rgba, masks: Vec<GlyphMask>) -> Layer {
+        let glyphs = masks
+            .into_iter()
+            .map(|mask| placard_layout::PlacedGlyph {
+                cluster: 0..0,
+                x: 0.0,
+                advance: 0.0,
+                line: 0,
+                rtl: false,
+                mask: Some(mask),
+                outline: None,
+                missing: false,
+            })
+            .collect();
+        let block = placard_layout::TextBlock {
+            text: String::new(),
+            size: 10.0,
+            lines: vec![],
+            glyphs,
+            extent: None,
+            fits: true,
+        };
+        Layer::Text { x, y, color, block: Arc::new(block) }
+    }
 
     fn at(p: &Pixels, x: u32, y: u32) -> [u8; 4] {
         p.get_pixel(x, y).0
@@ -331,7 +285,7 @@ mod tests {
             background: Background::Solid(Rgba::rgb(0, 0, 0)),
             layers: vec![
                 Layer::Band { x: 10.0, y: 0.0, width: 10.0, height: 10.0, radius: 0.0, color: Rgba::rgb(255, 212, 0) },
-                Layer::Text { x: 2, y: 5, color: Rgba::WHITE, glyphs: vec![mask] },
+                text(2, 5, Rgba::WHITE, vec![mask]),
             ],
         };
         let p = render(&scene);
@@ -348,7 +302,7 @@ mod tests {
             width: 4,
             height: 4,
             background: Background::Solid(Rgba::BLACK),
-            layers: vec![Layer::Text { x: 2, y: 2, color: Rgba::WHITE, glyphs: vec![mask] }],
+            layers: vec![text(2, 2, Rgba::WHITE, vec![mask])],
         };
         assert_eq!(at(&render(&scene), 3, 3), [255, 255, 255, 255]);
     }
@@ -382,8 +336,8 @@ mod tests {
             GlyphMask { left: 1, top: 1, width: 3, height: 2, data: vec![255, 128, 40, 0, 255, 90], color: false };
         let layers = vec![
             Layer::Band { x: 3.0, y: 4.0, width: 20.0, height: 12.0, radius: 0.0, color: Rgba::rgb(255, 212, 0) },
-            Layer::Image { x: 12, y: 9, image: logo },
-            Layer::Text { x: 14, y: 10, color: Rgba::BLACK, glyphs: vec![mask] },
+            Layer::Image { x: 12, y: 9, image: logo, art: None },
+            text(14, 10, Rgba::BLACK, vec![mask]),
             Layer::Rect { x: 20, y: 5, width: 9, height: 9, color: Rgba::WHITE },
             Layer::Cells {
                 x: 22,
@@ -396,7 +350,7 @@ mod tests {
         ];
         let backgrounds = [
             Background::Solid(Rgba::rgb(27, 31, 74)),
-            Background::Image { image: Arc::new(photo), under: Rgba::BLACK },
+            Background::Image { image: Arc::new(photo), under: Rgba::BLACK, art: None },
             Background::Gradient { from: Rgba::BLACK, to: Rgba::WHITE, angle: 30.0 },
         ];
         for background in backgrounds {

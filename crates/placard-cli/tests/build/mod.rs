@@ -100,12 +100,19 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
     assert_eq!(pairs.len(), 8 * 9, "8 locales × 9 templates (6 deterrence, 3 for children)");
     let index = fs::read_to_string(first.path().join("index.html")).expect("contact sheet");
     let mut qr_assets = 0;
+    let mut pdfs = 0;
     for a in assets {
         let path = first.path().join(a["path"].as_str().expect("path"));
         let bytes = fs::read(&path).expect("every listed file exists");
         assert_eq!(bytes.len() as u64, a["bytes"].as_u64().expect("bytes"));
         let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(sha, a["sha256"].as_str().expect("sha256"), "{}", path.display());
+        if a["format"] == "pdf" {
+            // The print PDFs are read back in print.rs.
+            assert!(bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF"), "a whole PDF: {}", path.display());
+            pdfs += 1;
+            continue;
+        }
         let image = image::load_from_memory(&bytes).expect("a complete image");
         assert_eq!(
             (image.width(), image.height()),
@@ -183,6 +190,7 @@ fn the_campaign_builds_every_asset_deterministically_and_incrementally() {
     }
     // The posters (PNG and JPEG) and the stories (PNG), of both sets, in every locale.
     assert_eq!(qr_assets, 8 * 6, "every file of the posters and the stories carries a QR code");
+    assert_eq!(pdfs, 8 * 2, "both A4 posters in every locale as print PDFs");
     assert!(index.contains("dir=\"rtl\""));
     assert!(index.contains("2550×3578 px, 300 dpi (216×303 mm)"), "the contact sheet shows the printed size");
 

@@ -169,6 +169,7 @@ mod tests {
                 data: vec![255; 10 * rows as usize],
                 color: false,
             }),
+            outline: None,
             missing: false,
         }
     }

@@ -226,6 +226,7 @@ mod tests {
                     data: vec![255],
                     color: false,
                 }),
+                outline: None,
                 missing: false,
             })
             .collect();
