@@ -107,6 +107,9 @@ impl FindingRecord {
 pub struct Manifest {
     pub placard: String,
     pub assets: Vec<AssetRecord>,
+    /// The print packs (`print/<template>.pdf`), one per template with a PDF output.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<crate::print::PackRecord>,
 }
 
 impl Manifest {
@@ -121,6 +124,11 @@ impl Manifest {
         json.push('\n');
         json
     }
+}
+
+/// `bytes` as lower-case hexadecimal (a SHA-256 in the manifest).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Writes `bytes` to `path` atomically, creating its folder ([`placard_pipeline::write_atomic`]).
@@ -272,7 +280,8 @@ pub struct Sheet<'a> {
 struct SheetPage<'a> {
     campaign: &'a str,
     count: usize,
-    templates: Vec<&'a str>,
+    /// Each column's template, and its print pack when it has one.
+    templates: Vec<(&'a str, Option<&'a str>)>,
     rows: Vec<SheetRow<'a>>,
     blocked: &'a [String],
     /// Locale, template, the failed checks' codes.
@@ -364,9 +373,13 @@ pub fn contact_sheet(manifest: &Manifest, sheet: &Sheet<'_>) -> String {
                 .collect(),
         })
         .collect();
+    let templates = templates
+        .iter()
+        .map(|&t| (t, manifest.packs.iter().find(|p| p.template == t).map(|p| p.path.as_str())))
+        .collect();
     let page = SheetPage {
         campaign,
-        count: manifest.assets.len(),
+        count: manifest.assets.len() + manifest.packs.len(),
         templates,
         rows,
         blocked,
@@ -454,6 +467,7 @@ mod tests {
             thumbnail: format!("thumbs/{locale}/square.png"),
         };
         let manifest = Manifest {
+            packs: Vec::new(),
             placard: "0".into(),
             assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
         };
@@ -497,6 +511,7 @@ mod tests {
             sha256: String::new(),
         };
         let manifest = Manifest {
+            packs: Vec::new(),
             placard: "0".into(),
             assets: vec![asset("story", "اتصل 0131 556 3535"), asset("square", "x"), asset("older", "y")],
         };

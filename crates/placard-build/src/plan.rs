@@ -20,7 +20,7 @@ use crate::context::{ContextInput, context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
-    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, about_asset, contact_sheet,
+    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, about_asset, contact_sheet, hex,
     live_reload_script, write_atomic,
 };
 use crate::scene::{Composed, Writing, family_for, line_height_factor};
@@ -321,7 +321,10 @@ pub fn build(
     }
     assets.sort_by(|a, b| (&a.locale, &a.template, &a.format).cmp(&(&b.locale, &b.template, &b.format)));
     assets.dedup_by(|a, b| (&a.locale, &a.template, &a.format) == (&b.locale, &b.template, &b.format));
-    let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets };
+    // The print packs, one PDF per template with every published locale's page.
+    let previous_packs = Manifest::read(&out).map(|m| m.packs).unwrap_or_default();
+    let packs = crate::print::packs(&print, &texts, &assets, &previous_packs, &out, &staging)?;
+    let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets, packs };
     write_atomic(&staging.dir.join("manifest.json"), manifest.to_json().as_bytes())?;
     let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
     // Translator context for every selected locale, built or not (a failing locale needs it most),
@@ -543,10 +546,6 @@ fn in_shard(locale: &str, template: &str, shard: Shard) -> bool {
     let digest = Sha256::digest(format!("{locale}/{template}").as_bytes());
     let n = u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"));
     n % u64::from(shard.count.max(1)) == u64::from(shard.index.saturating_sub(1))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use placard_layout::FontLibrary;
 use placard_pipeline::{OutputFormat, Template, Workspace};
 use placard_scene::Scene;
+use sha2::{Digest, Sha256};
 
 use crate::error::BuildError;
 use crate::inputs::Inputs;
@@ -13,6 +14,8 @@ use crate::inputs::Inputs;
 /// document's title.
 #[derive(Clone, Copy, Debug)]
 pub struct Print<'a> {
+    workspace: &'a Workspace,
+    inputs: &'a Inputs,
     fonts: &'a FontLibrary,
     campaign: &'a str,
 }
@@ -29,7 +32,8 @@ pub struct Sheet<'a> {
 
 impl<'a> Print<'a> {
     pub fn new(workspace: &'a Workspace, inputs: &'a Inputs) -> Print<'a> {
-        Print { fonts: &inputs.fonts, campaign: workspace.config.campaign.as_deref().unwrap_or("Placard campaign") }
+        let campaign = workspace.config.campaign.as_deref().unwrap_or("Placard campaign");
+        Print { workspace, inputs, fonts: &inputs.fonts, campaign }
     }
 
     /// `template`'s PDF of `sheets`, a page each, in `format`'s settings; `title` names the
@@ -70,4 +74,92 @@ impl<'a> Print<'a> {
             None => format!("{} — {}", self.campaign, template.name),
         }
     }
+}
+
+/// The print pack of a template in manifest.json: its file, and the per-locale PDFs its pages
+/// are (locale and SHA-256, in page order), so a later build knows whether it is still true.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PackRecord {
+    pub template: String,
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    pub pages: Vec<PackPage>,
+}
+
+/// One page of a print pack: the locale, and the SHA-256 of that locale's own PDF.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PackPage {
+    pub locale: String,
+    pub sha256: String,
+}
+
+/// Writes `print/<template>.pdf` into `staging` for every template with a PDF output: one page
+/// per locale whose own PDF is published (`assets`), in locale order, each from the locale's
+/// composition (the same scene its PDF and PNG were drawn from). A pack whose pages' PDFs are
+/// all unchanged since `previous` is kept as it is; one with a page this run cannot compose (a
+/// locale outside a narrowed run's selection, whose PDF changed) is not published: a pack is
+/// never out of date with the files beside it.
+pub(crate) fn packs(
+    print: &Print<'_>,
+    texts: &crate::assess::Texts,
+    assets: &[crate::output::AssetRecord],
+    previous: &[PackRecord],
+    out: &std::path::Path,
+    staging: &crate::output::Staging,
+) -> Result<Vec<PackRecord>, BuildError> {
+    let (workspace, inputs) = (print.workspace, print.inputs);
+    let mut packs = Vec::new();
+    for template in &inputs.templates {
+        let Some(&format) = template.outputs.iter().find(|f| matches!(f, OutputFormat::Pdf { .. })) else { continue };
+        let mut pages: Vec<PackPage> = assets
+            .iter()
+            .filter(|a| a.template == template.name && a.format == format.extension())
+            .map(|a| PackPage { locale: a.locale.clone(), sha256: a.sha256.clone() })
+            .collect();
+        pages.sort_by(|a, b| a.locale.cmp(&b.locale));
+        pages.dedup_by(|a, b| a.locale == b.locale);
+        if pages.is_empty() {
+            continue;
+        }
+        let path = format!("print/{}.pdf", template.name);
+        let unchanged = previous.iter().find(|p| p.template == template.name && p.pages == pages);
+        if let Some(kept) = unchanged.filter(|kept| out.join(&kept.path).is_file()) {
+            staging.adopt(&kept.path)?;
+            packs.push(kept.clone());
+            continue;
+        }
+        if !pages.iter().all(|p| texts.contains_key(&p.locale)) {
+            continue;
+        }
+        let jobs: Vec<(&str, &Template)> = pages.iter().map(|p| (p.locale.as_str(), template)).collect();
+        let composed = crate::assess::assess(workspace, inputs, texts, &jobs, true);
+        let alts: Vec<Option<String>> = pages
+            .iter()
+            .map(|p| {
+                let shown = &texts[&p.locale].shown;
+                template.alt.as_ref().and_then(|id| shown.get(id).cloned().flatten()).map(|t| t.text)
+            })
+            .collect();
+        let sheets: Vec<Sheet<'_>> = composed
+            .iter()
+            .zip(&alts)
+            .map(|(assessed, alt)| Sheet {
+                scene: &assessed.composed.as_ref().expect("kept").scene,
+                locale: assessed.locale,
+                lang: crate::scene::Writing::of(workspace, assessed.locale).language,
+                alt: alt.as_deref(),
+            })
+            .collect();
+        let bytes = print.document(template, &sheets, format, &print.title(template, None))?;
+        crate::output::write_atomic(&staging.dir.join(&path), &bytes)?;
+        packs.push(PackRecord {
+            template: template.name.clone(),
+            path,
+            bytes: bytes.len() as u64,
+            sha256: crate::output::hex(&Sha256::digest(&bytes)),
+            pages,
+        });
+    }
+    Ok(packs)
 }

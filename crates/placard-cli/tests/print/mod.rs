@@ -154,6 +154,30 @@ fn the_poster_pdf_carries_the_helpline_as_text_in_print_geometry_and_draws_as_th
     let output = placard_with_env(&repo(), &args, &[("NO_COLOR", "1"), ("RAYON_NUM_THREADS", "2")]);
     assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
     let locales = ["ar", "en-GB", "gd", "pa", "pl", "uk", "ur", "zh-Hans"];
+    // The print pack: every locale's poster, a page each in locale order, each with its helpline,
+    // linked from the contact sheet and recorded in the manifest with the PDFs it was made of.
+    for template in ["a4-poster", "children-a4-poster"] {
+        let pack = out.path().join("print").join(format!("{template}.pdf"));
+        let pages = copied(&pack);
+        assert_eq!(pages.len(), locales.len(), "{template}: a page per locale");
+        let needle = if template == "a4-poster" { "Stop It Now! 0131 556 3535" } else { "0800 1111" };
+        for (locale, page) in locales.iter().zip(&pages) {
+            let own = copied(&out.path().join(locale).join(format!("{template}.pdf")));
+            assert_eq!(spaced(page), spaced(&own[0]), "{template}: the pack's {locale} page is its own PDF's");
+            assert!(spaced(page).contains(needle), "{template}, {locale}: {needle} on the page");
+        }
+        let index = std::fs::read_to_string(out.path().join("index.html")).expect("contact sheet");
+        assert!(
+            index.contains(&format!("href=\"print/{template}.pdf\"")),
+            "the contact sheet links the {template} pack"
+        );
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).expect("manifest")).expect("JSON");
+        let record = manifest["packs"].as_array().and_then(|p| p.iter().find(|p| p["template"] == template));
+        let pages = record.and_then(|r| r["pages"].as_array()).expect("the pack's pages in the manifest");
+        let recorded: Vec<&str> = pages.iter().filter_map(|p| p["locale"].as_str()).collect();
+        assert_eq!(recorded, locales, "{template}: the manifest lists the pack's pages");
+    }
     for locale in locales {
         let path = out.path().join(locale).join("a4-poster.pdf");
         let pages = copied(&path);
@@ -273,4 +297,36 @@ fn the_poster_pdf_drawn_to_pixels_is_the_png() {
         }
         eprintln!("{locale}: PDF against PNG: mean {mean:.2}, {:.3}% far, worst block {block:.1}", share * 100.0);
     }
+}
+
+#[test]
+fn a_print_pack_is_never_older_than_the_pdfs_beside_it() {
+    let project = crate::build::golden_copy();
+    let card = project.path().join("templates/card.yaml");
+    let text = std::fs::read_to_string(&card).expect("template");
+    std::fs::write(&card, text.replace("name: card\n", "name: card\ndpi: 150\noutputs: [png, pdf]\n")).expect("write");
+    let (out, pack) = (project.path().join("dist"), project.path().join("dist/print/card.pdf"));
+    let build = |args: &[&str]| {
+        let output = placard(project.path(), args);
+        assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    };
+    build(&["build"]);
+    let first = std::fs::read(&pack).expect("the pack");
+    assert_eq!(copied(&pack).len(), 4, "a page per locale");
+    // Nothing changed: the pack is the same file.
+    build(&["build"]);
+    assert_eq!(std::fs::read(&pack).expect("the pack"), first);
+    // One locale's text changes in a build of that locale alone: the pack cannot be made again
+    // without the others' texts, and is not published stale.
+    let ar = project.path().join("locales/ar/card.ftl");
+    let ftl = std::fs::read_to_string(&ar).expect("ftl");
+    let headline = ftl.lines().find(|l| l.starts_with("headline =")).expect("a headline").to_owned();
+    std::fs::write(&ar, ftl.replace(&headline, "headline = مرحبا")).expect("write");
+    build(&["build", "--locale", "ar"]);
+    assert!(out.join("ar/card.pdf").is_file() && !pack.exists(), "no stale pack beside a new ar/card.pdf");
+    // The next full build makes it again, with the new page.
+    build(&["build"]);
+    let pages = copied(&pack);
+    assert_eq!(pages.len(), 4);
+    assert!(pages[0].contains("مرحبا"), "the pack has ar's new headline: {}", pages[0]);
 }
