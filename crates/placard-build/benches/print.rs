@@ -127,6 +127,7 @@ fn main() {
             title: "not-my-friend — a4-poster",
             lang: locale,
             archive: placard_pdf::Archive::None,
+            created: None,
             pages: vec![page],
         };
         let pdf = || placard_pdf::write(&document, &library).expect("a PDF");

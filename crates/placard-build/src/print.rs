@@ -62,7 +62,11 @@ impl<'a> Print<'a> {
             .collect();
         let lang = sheets.first().map_or("und", |s| s.lang.as_str());
         let archive = if archival { placard_pdf::Archive::A2b } else { placard_pdf::Archive::None };
-        let document = placard_pdf::Document { title, lang, archive, pages };
+        // PDF/A requires a creation date: the reproducible-builds one when the environment
+        // gives it, else 1970-01-01, never the clock (the same inputs give the same bytes).
+        let created = archival
+            .then(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or(0));
+        let document = placard_pdf::Document { title, lang, archive, created, pages };
         placard_pdf::write(&document, self.fonts)
             .map_err(|e| BuildError::input(&template.path, format!("cannot write {title} as PDF: {e}")))
     }

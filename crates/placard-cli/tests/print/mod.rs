@@ -200,6 +200,12 @@ fn the_poster_pdf_carries_the_helpline_as_text_in_print_geometry_and_draws_as_th
         let [ml, mb, mr, mt] = page_box(&pdf, b"MediaBox");
         assert!(ml < bl && mb < bb && mr > br && mt > bt, "{locale}: the crop marks have room outside the bleed");
 
+        // Tagged: the mark is a figure with the poster's alt text (the card has its text as text).
+        let bytes = std::fs::read(&path).expect("the PDF");
+        for needle in ["pdfuaid:part>1<", "/Figure", "/Alt", &format!("/Lang({locale})")] {
+            assert!(declares(&bytes, needle), "{locale}: {needle} in the PDF");
+        }
+
         let fonts = fonts(&pdf);
         assert!(!fonts.is_empty(), "{locale}: the text is in fonts");
         for (name, embedded) in &fonts {
@@ -329,4 +335,42 @@ fn a_print_pack_is_never_older_than_the_pdfs_beside_it() {
     let pages = copied(&pack);
     assert_eq!(pages.len(), 4);
     assert!(pages[0].contains("مرحبا"), "the pack has ar's new headline: {}", pages[0]);
+}
+
+/// `needle` is in the PDF's bytes (its XMP metadata and catalog are not compressed).
+fn declares(pdf: &[u8], needle: &str) -> bool {
+    pdf.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_pdf_is_tagged_pdf_ua_1_and_pdf_a_2b_when_asked() {
+    let project = crate::build::golden_copy();
+    let card = project.path().join("templates/card.yaml");
+    let text = std::fs::read_to_string(&card).expect("template");
+    let with =
+        |output: &str| text.replace("name: card\n", &format!("name: card\ndpi: 150\noutputs: [png, {output}]\n"));
+    std::fs::write(&card, with("pdf")).expect("write");
+    assert_eq!(exit_code(&placard(project.path(), &["build"])), 0);
+    let pdf = std::fs::read(project.path().join("dist/ar/card.pdf")).expect("the PDF");
+    for needle in ["pdfuaid:part>1<", "/StructTreeRoot", "/Lang(ar)"] {
+        assert!(declares(&pdf, needle), "{needle} in the PDF/UA-1 file");
+    }
+    assert!(!declares(&pdf, "pdfaid:part"), "PDF/A only when asked");
+
+    std::fs::write(&card, with("{ format: pdf, standard: pdf/a-2b }")).expect("write");
+    assert_eq!(exit_code(&placard(project.path(), &["build"])), 0);
+    let pdf = std::fs::read(project.path().join("dist/ar/card.pdf")).expect("the PDF");
+    for needle in ["pdfaid:part>2<", "pdfaid:conformance>B<", "pdfuaid:part>1<", "/OutputIntents"] {
+        assert!(declares(&pdf, needle), "{needle} in the PDF/A-2b file");
+    }
+
+    // A PDF needs the print size; a setting of another format is refused, naming the key.
+    std::fs::write(&card, text.replace("name: card\n", "name: card\noutputs: [pdf]\n")).expect("write");
+    let refused = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&refused), 2);
+    assert!(stderr(&refused).contains("needs the template's `dpi`"), "{}", stderr(&refused));
+    std::fs::write(&card, with("{ format: pdf, standard: pdf/x-4 }")).expect("write");
+    let refused = placard(project.path(), &["build"]);
+    assert_eq!(exit_code(&refused), 2);
+    assert!(stderr(&refused).contains("standard `pdf/x-4`"), "{}", stderr(&refused));
 }
