@@ -15,6 +15,8 @@
 //!   beside the reference's.
 //! - `web_fonts`: the campaign's fonts for those pages (`fonts/`, `@font-face`).
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
+//! - `print`: the PDF outputs (placard-pdf) from the composed scenes, and the print packs
+//!   (`print/<template>.pdf`, a page per locale), kept only while their pages are current.
 
 mod assess;
 mod context;
@@ -33,4 +35,5 @@ pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Linted, lint_all};
 pub use output::{AssetRecord, LayerRecord, LineRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};
+pub use print::{PackPage, PackRecord};
 pub use svg::{SvgError, rasterise_svg};

@@ -113,16 +113,28 @@ pub(crate) fn packs(
     staging: &crate::output::Staging,
 ) -> Result<Vec<PackRecord>, BuildError> {
     let (workspace, inputs) = (print.workspace, print.inputs);
-    let mut packs = Vec::new();
-    for template in &inputs.templates {
-        let Some(&format) = template.outputs.iter().find(|f| matches!(f, OutputFormat::Pdf { .. })) else { continue };
+    // The pages a pack of `template` has now: each locale's published PDF.
+    let pages_of = |template: &str| {
         let mut pages: Vec<PackPage> = assets
             .iter()
-            .filter(|a| a.template == template.name && a.format == format.extension())
+            .filter(|a| a.template == template && a.format == "pdf")
             .map(|a| PackPage { locale: a.locale.clone(), sha256: a.sha256.clone() })
             .collect();
         pages.sort_by(|a, b| a.locale.cmp(&b.locale));
         pages.dedup_by(|a, b| a.locale == b.locale);
+        pages
+    };
+    let mut packs = Vec::new();
+    // A template this run did not load (`--template`) keeps its pack while its pages are the same.
+    for kept in previous.iter().filter(|p| !inputs.templates.iter().any(|t| t.name == p.template)) {
+        if kept.pages == pages_of(&kept.template) && out.join(&kept.path).is_file() {
+            staging.adopt(&kept.path)?;
+            packs.push(kept.clone());
+        }
+    }
+    for template in &inputs.templates {
+        let Some(&format) = template.outputs.iter().find(|f| matches!(f, OutputFormat::Pdf { .. })) else { continue };
+        let pages = pages_of(&template.name);
         if pages.is_empty() {
             continue;
         }
@@ -165,5 +177,6 @@ pub(crate) fn packs(
             pages,
         });
     }
+    packs.sort_by(|a, b| a.template.cmp(&b.template));
     Ok(packs)
 }

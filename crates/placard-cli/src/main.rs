@@ -331,7 +331,7 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             let _ = writeln!(
                 err,
                 "built {} files for {} locales in {} ({} rendered, {} unchanged) in {:.2} s; contact sheet: {}",
-                report.manifest.assets.len(),
+                report.manifest.assets.len() + report.manifest.packs.len(),
                 report
                     .manifest
                     .assets
