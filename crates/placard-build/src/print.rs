@@ -2,7 +2,6 @@
 //! locale of a template, `print/<template>.pdf`), both from the very scenes the PNGs were
 //! rendered from.
 
-use placard_layout::FontLibrary;
 use placard_pipeline::{OutputFormat, Template, Workspace};
 use placard_scene::Scene;
 use sha2::{Digest, Sha256};
@@ -16,7 +15,6 @@ use crate::inputs::Inputs;
 pub struct Print<'a> {
     workspace: &'a Workspace,
     inputs: &'a Inputs,
-    fonts: &'a FontLibrary,
     campaign: &'a str,
 }
 
@@ -33,7 +31,7 @@ pub struct Sheet<'a> {
 impl<'a> Print<'a> {
     pub fn new(workspace: &'a Workspace, inputs: &'a Inputs) -> Print<'a> {
         let campaign = workspace.config.campaign.as_deref().unwrap_or("Placard campaign");
-        Print { workspace, inputs, fonts: &inputs.fonts, campaign }
+        Print { workspace, inputs, campaign }
     }
 
     /// `template`'s PDF of `sheets`, a page each, in `format`'s settings; `title` names the
@@ -67,7 +65,7 @@ impl<'a> Print<'a> {
         let created = archival
             .then(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or(0));
         let document = placard_pdf::Document { title, lang, archive, created, pages };
-        placard_pdf::write(&document, self.fonts)
+        placard_pdf::write(&document, &self.inputs.fonts)
             .map_err(|e| BuildError::input(&template.path, format!("cannot write {title} as PDF: {e}")))
     }
 

@@ -171,12 +171,12 @@ pub fn write(document: &Document<'_>, fonts: &FontLibrary) -> Result<Vec<u8>, Pd
         .creator("Placard".to_owned())
         .producer("Placard".to_owned());
     if let Some(seconds) = document.created {
-        let (year, month, day) = civil(seconds / 86_400);
+        let (year, month, day) = placard_core::civil_date((seconds / 86_400) as i64);
         let time = seconds % 86_400;
         metadata = metadata.creation_date(
-            DateTime::new(year)
-                .month(month)
-                .day(day)
+            DateTime::new(year.clamp(0, i64::from(u16::MAX)) as u16)
+                .month(month as u8)
+                .day(day as u8)
                 .hour((time / 3600) as u8)
                 .minute((time / 60 % 60) as u8)
                 .second((time % 60) as u8)
@@ -188,21 +188,6 @@ pub fn write(document: &Document<'_>, fonts: &FontLibrary) -> Result<Vec<u8>, Pd
     pdf.finish().map_err(|e| PdfError { message: describe(&e) })
 }
 
-/// The Gregorian date `days` days after 1970-01-01 (years up to 65535).
-fn civil(days: u64) -> (u16, u8, u8) {
-    // Count in 400-year eras from 0000-03-01, where leap days fall at each year's end.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z % 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let m = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * m + 2) / 5 + 1) as u8;
-    let month = if m < 10 { m + 3 } else { m - 9 } as u8;
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year.min(u64::from(u16::MAX)) as u16, month, day)
-}
-
 /// krilla's error in words.
 fn describe(error: &krilla::error::KrillaError) -> String {
     match error {
@@ -211,19 +196,5 @@ fn describe(error: &krilla::error::KrillaError) -> String {
             format!("the PDF would not meet its standard: {}", list.join("; "))
         }
         other => format!("cannot write the PDF: {other:?}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil;
-
-    #[test]
-    fn days_since_1970_are_calendar_dates() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(59), (1970, 3, 1));
-        assert_eq!(civil(11_016), (2000, 2, 29), "a leap day of a century divisible by 400");
-        assert_eq!(civil(20_423), (2025, 12, 1));
-        assert_eq!(civil(20_819), (2027, 1, 1));
     }
 }

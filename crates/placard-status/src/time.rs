@@ -1,6 +1,9 @@
-//! A file time as people read it, without a date library: `YYYY-MM-DD HH:MM` in UTC.
+//! A file time as people read it, without a date library: `YYYY-MM-DD HH:MM` in UTC
+//! (the calendar is `placard_core::civil_date`).
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+use placard_core::civil_date;
 
 /// `time` to the minute, in UTC. Times before 1970 show as 1970-01-01 00:00.
 pub fn utc_minute(time: SystemTime) -> String {
@@ -8,21 +11,6 @@ pub fn utc_minute(time: SystemTime) -> String {
     let (days, rest) = (seconds / 86_400, seconds % 86_400);
     let (year, month, day) = civil_date(days as i64);
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", rest / 3600, rest % 3600 / 60)
-}
-
-/// The proleptic Gregorian date `days` after 1970-01-01. Works in 400-year eras, which repeat
-/// exactly (146,097 days each), counting years from March so that the leap day falls last.
-fn civil_date(days: i64) -> (i64, u32, u32) {
-    let shifted = days + 719_468; // days from 0000-03-01 to 1970-01-01
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
@@ -43,22 +31,5 @@ mod tests {
         assert_eq!(at(1_709_210_096), "2024-02-29 12:34");
         assert_eq!(at(1_798_761_599), "2026-12-31 23:59");
         assert_eq!(at(4_107_542_400), "2100-03-01 00:00", "2100 is not a leap year");
-    }
-
-    #[test]
-    fn every_day_for_three_centuries_follows_the_one_before() {
-        let mut previous = civil_date(-1);
-        for days in 0..(300 * 366) {
-            let (year, month, day) = civil_date(days);
-            let (py, pm, pd) = previous;
-            let next_day = (year, month, day) == (py, pm, pd + 1);
-            let next_month =
-                day == 1 && ((year == py && month == pm + 1) || (year == py + 1 && month == 1 && pm == 12));
-            assert!(next_day || next_month, "{previous:?} then {:?}", (year, month, day));
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            let length = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
-            assert!(day <= length);
-            previous = (year, month, day);
-        }
     }
 }
