@@ -7,13 +7,12 @@
 //! what it composed.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
 
 use image::RgbaImage;
 use placard_core::Diagnostic;
-use placard_layout::Typesetter;
 use placard_lint::layout::{
-    Backdrop, ComposedQr, ComposedText, Luma, MIN_LEGIBLE_SHARE, TemplateGeometry, check_lockup, check_qr, check_text,
+    Backdrop, ComposedQr, ComposedText, Luma, MIN_LEGIBLE_SHARE, MessageSource, TemplateGeometry, check_lockup,
+    check_qr, check_text,
 };
 use placard_pipeline::{Layer, LocaleTexts, QR_QUIET_ZONE, QrLayer, Template, Workspace};
 use rayon::prelude::*;
@@ -32,6 +31,8 @@ pub(crate) struct Assessed<'a> {
     pub composed: Option<Composed>,
     /// The layout checks' findings for this asset, each pointing at the locale's message.
     pub findings: Vec<Diagnostic>,
+    /// How each text layer was laid out (size, lines), kept when the scene is not.
+    pub layers: Vec<crate::output::LayerRecord>,
 }
 
 /// Composes and checks every `(locale, template)` of `jobs`, in parallel, in `jobs` order.
@@ -47,24 +48,19 @@ pub(crate) fn assess<'a>(
     jobs.par_iter().map(|&(locale, template)| composer.assess(locale, template, keep)).collect()
 }
 
-/// What composing and checking share across a run: the scaled backgrounds, the backdrops of the
-/// templates whose backdrop is the same in every locale, and one typesetter per worker thread.
+/// What composing and checking share across a run: the rules' strings, and what the inputs make
+/// once (`Inputs::made`: scaled backgrounds, shared backdrops, a typesetter per worker thread).
 pub(crate) struct Composer<'w, 'i, 't> {
     workspace: &'w Workspace,
     inputs: &'i Inputs,
     texts: &'t Texts,
     required: Vec<&'w str>,
     phrases: Vec<&'w str>,
-    backgrounds: BTreeMap<&'i str, crate::inputs::Picture>,
-    shared: Vec<OnceLock<RgbaImage>>,
-    // One typesetter per worker thread for the whole run (rayon's map_init makes one per split
-    // of the work, dozens): its shaping, glyph caches then serve every asset the
-    // thread composes, and the same faces at the same sizes recur across locales and templates.
-    typesetters: Vec<Mutex<Option<Typesetter>>>,
 }
 
 impl<'w, 'i, 't> Composer<'w, 'i, 't> {
-    /// Ready to compose the `templates` that will be asked for (their backgrounds are scaled now).
+    /// Ready to compose the `templates` that will be asked for (their backgrounds are scaled now,
+    /// in parallel, when no earlier run of these inputs scaled them).
     pub fn new<'x>(
         workspace: &'w Workspace,
         inputs: &'i Inputs,
@@ -73,33 +69,54 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
     ) -> Self {
         let config = &workspace.config;
         let names: Vec<&str> = templates.map(|t| t.name.as_str()).collect();
-        // Background images scaled once per template; the backdrop (the scene without its text)
-        // is rendered once per template when no layer of it changes with the locale.
-        let backgrounds = inputs
-            .templates
-            .par_iter()
-            .filter(|t| names.contains(&t.name.as_str()))
-            .filter_map(|t| Some((t.name.as_str(), inputs.scaled_background(t)?)))
-            .collect();
+        inputs.templates.par_iter().filter(|t| names.contains(&t.name.as_str())).for_each(|t| {
+            inputs.background(t);
+        });
         Composer {
             workspace,
             inputs,
             texts,
             required: config.rules.required_messages(),
             phrases: config.rules.required_strings(),
-            backgrounds,
-            shared: inputs.templates.iter().map(|_| OnceLock::new()).collect(),
-            typesetters: (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(None)).collect(),
         }
     }
 
     /// Composes `template` for `locale` and runs the layout checks on it; `keep` keeps the scene.
+    /// Without `keep`, a composition these inputs already checked with the same texts at the
+    /// same places is not made again: its findings and layout are taken from the memo.
     pub fn assess<'a>(&self, locale: &'a str, template: &'a Template, keep: bool) -> Assessed<'a> {
+        let key = (!keep).then(|| memo_key(locale, template, &self.texts[locale]));
+        if let Some(key) = &key
+            && let Some(hit) = self.inputs.made.memo.lock().ok().and_then(|memo| memo.get(key).cloned())
+        {
+            let findings = hit.findings_at(&self.texts[locale]);
+            return Assessed { locale, template, composed: None, findings, layers: hit.layers.clone() };
+        }
+        let assessed = self.compose_and_check(locale, template, keep);
+        if let Some(key) = key
+            && let Ok(mut memo) = self.inputs.made.memo.lock()
+        {
+            // Bounded: an editing session makes a new entry per keystroke per template.
+            if memo.len() >= MEMO_ENTRIES {
+                memo.clear();
+            }
+            let staged = &self.texts[locale];
+            let sources = text_layers_of(template)
+                .map(|(_, l)| (l.message.clone(), staged.defined_at.get(&l.message).cloned()))
+                .collect();
+            let kept = Memo { findings: assessed.findings.clone(), layers: assessed.layers.clone(), sources };
+            memo.insert(key, std::sync::Arc::new(kept));
+        }
+        assessed
+    }
+
+    fn compose_and_check<'a>(&self, locale: &'a str, template: &'a Template, keep: bool) -> Assessed<'a> {
         let (workspace, inputs, texts) = (self.workspace, self.inputs, self.texts);
-        let (required, phrases, backgrounds, shared) = (&self.required, &self.phrases, &self.backgrounds, &self.shared);
-        let slot = rayon::current_thread_index().unwrap_or(0) % self.typesetters.len();
+        let (required, phrases) = (&self.required, &self.phrases);
+        let (typesetters, shared) = (&inputs.made.typesetters, &inputs.made.backdrops);
+        let slot = rayon::current_thread_index().unwrap_or(0) % typesetters.len();
         // Never wait: a thread that finds its slot busy (nested work) uses one of its own.
-        let mut guard = self.typesetters[slot].try_lock().ok();
+        let mut guard = typesetters[slot].try_lock().ok();
         let mut own = None;
         let typesetter = match guard.as_deref_mut() {
             Some(kept) => kept.get_or_insert_with(|| inputs.fonts.typesetter()),
@@ -112,7 +129,7 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
             inputs,
             &Writing::of(workspace, locale),
             texts,
-            backgrounds.get(template.name.as_str()),
+            inputs.background(template),
             phrases,
             &workspace.config.rules.lockups,
             typesetter,
@@ -160,8 +177,65 @@ impl<'w, 'i, 't> Composer<'w, 'i, 't> {
                 check_qr_layer(workspace, (locale, template), (index, qr), &composed.scene, &mut findings);
             }
         }
-        Assessed { locale, template, composed: keep.then_some(composed), findings }
+        let layers = if keep { Vec::new() } else { composed.layers.clone() };
+        Assessed { locale, template, composed: keep.then_some(composed), findings, layers }
     }
+}
+
+/// What checking one composition found, kept in `Inputs::made.memo`, with where each of its
+/// messages was defined then.
+pub(crate) struct Memo {
+    findings: Vec<Diagnostic>,
+    layers: Vec<crate::output::LayerRecord>,
+    sources: Vec<(String, Option<MessageSource>)>,
+}
+
+impl Memo {
+    /// The findings, pointing where `staged` now defines each message (typing above a message
+    /// moves it, and changes nothing about how it is laid out).
+    fn findings_at(&self, staged: &LocaleTexts) -> Vec<Diagnostic> {
+        let mut findings = self.findings.clone();
+        for (message, was) in &self.sources {
+            let (Some(was), Some(now)) = (was, staged.defined_at.get(message)) else { continue };
+            for d in
+                findings.iter_mut().filter(|d| d.span.as_ref() == Some(&was.span) && d.file.as_ref() == Some(&was.file))
+            {
+                d.span = Some(now.span.clone());
+                d.line = Some(now.line);
+                d.column = Some(now.column);
+            }
+        }
+        findings
+    }
+}
+
+/// How many compositions the memo keeps before it starts again.
+const MEMO_ENTRIES: usize = 4096;
+
+/// Everything a composition's findings depend on beyond the inputs and pipeline.yaml (which a
+/// memo never outlives): the locale, the template, and each text layer's shown text, the
+/// locale it came from and the file it is defined in (where in the file is put right on a hit).
+fn memo_key(locale: &str, template: &Template, staged: &LocaleTexts) -> Vec<u8> {
+    let mut key = Vec::new();
+    let mut field = |bytes: &[u8]| {
+        key.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        key.extend_from_slice(bytes);
+    };
+    field(locale.as_bytes());
+    field(template.name.as_bytes());
+    for (_, layer) in text_layers_of(template) {
+        field(layer.message.as_bytes());
+        match staged.shown.get(&layer.message) {
+            Some(Some(text)) => {
+                field(text.text.as_bytes());
+                field(text.from.as_bytes());
+            }
+            Some(None) => field(b"\0none"),
+            None => field(b"\0unasked"),
+        }
+        field(staged.defined_at.get(&layer.message).map_or(&b"\0nowhere"[..], |at| at.file.as_bytes()));
+    }
+    key
 }
 
 /// Reads QR layer `index` (`qr`) of `template` back from `scene`, rendering only the code and its

@@ -45,6 +45,40 @@ pub struct Inputs {
     pub images: BTreeMap<PathBuf, LoadedImage>,
     /// Every SVG painted at every size a template uses it at.
     pub painted: BTreeMap<PaintedKey, Picture>,
+    /// What composing makes once and reuses for every asset, for as long as the inputs are kept
+    /// (a build; a language server's whole session).
+    pub(crate) made: Made,
+}
+
+/// Made from the inputs alone, once, on first use: each template's background scaled to its
+/// canvas, the backdrop of each template whose backdrop is the same in every locale, and one
+/// typesetter per worker thread (its shaping and glyph caches serve every asset the thread
+/// composes: the same faces at the same sizes recur across locales and templates).
+pub(crate) struct Made {
+    pub backgrounds: Vec<std::sync::OnceLock<Option<Picture>>>,
+    pub backdrops: Vec<std::sync::OnceLock<RgbaImage>>,
+    pub typesetters: Vec<std::sync::Mutex<Option<placard_layout::Typesetter>>>,
+    /// What checking a composition found, by everything it was made from (`assess::memo_key`):
+    /// a language server checks the same locale after every keystroke, and most keystrokes
+    /// change the text of one or two templates.
+    pub memo: std::sync::Mutex<std::collections::HashMap<Vec<u8>, std::sync::Arc<crate::assess::Memo>>>,
+}
+
+impl Made {
+    fn new(templates: usize) -> Made {
+        Made {
+            backgrounds: (0..templates).map(|_| std::sync::OnceLock::new()).collect(),
+            backdrops: (0..templates).map(|_| std::sync::OnceLock::new()).collect(),
+            typesetters: (0..rayon::current_num_threads().max(1)).map(|_| std::sync::Mutex::new(None)).collect(),
+            memo: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+}
+
+impl std::fmt::Debug for Made {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Made").finish_non_exhaustive()
+    }
 }
 
 /// An image as a scene draws it: its pixels, and the SVG artwork they were painted from, if any
@@ -165,7 +199,8 @@ impl Inputs {
                 }
             }
         }
-        Ok(Inputs { templates, fonts, fonts_hash, families, images, painted })
+        let made = Made::new(templates.len());
+        Ok(Inputs { templates, fonts, fonts_hash, families, images, painted, made })
     }
 }
 
@@ -186,6 +221,12 @@ impl Inputs {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// `template`'s background image scaled to its canvas, when it has one: made once.
+    pub fn background(&self, template: &Template) -> Option<&Picture> {
+        let index = self.templates.iter().position(|t| t.name == template.name)?;
+        self.made.backgrounds[index].get_or_init(|| self.scaled_background(template)).as_ref()
     }
 
     /// `template`'s background image scaled to its canvas, when it has one.

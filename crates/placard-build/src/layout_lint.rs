@@ -13,19 +13,38 @@ use crate::inputs::Inputs;
 
 /// Runs the layout checks for `locales` over every template in `inputs`, with the texts the
 /// stage formatted (`texts`); `text` are the text checks' findings (a fault they found is not
-/// reported twice).
+/// reported twice). Also gives how every asset's texts were laid out.
 pub(crate) fn lint_layout(
     workspace: &Workspace,
     inputs: &Inputs,
     texts: &Texts,
     locales: &[&str],
     text: &[Diagnostic],
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<Fitted>) {
     let jobs: Vec<(&str, &Template)> =
         locales.iter().flat_map(|&l| inputs.templates.iter().map(move |t| (l, t))).collect();
     let geometry: Vec<TemplateGeometry<'_>> = inputs.templates.iter().map(|t| geometry(workspace, t)).collect();
-    let assessed = assess(workspace, inputs, texts, &jobs, false);
-    layout_report(&template_findings(workspace, &geometry), &assessed, &geometry, text)
+    let mut assessed = assess(workspace, inputs, texts, &jobs, false);
+    let report = layout_report(&template_findings(workspace, &geometry), &assessed, &geometry, text);
+    let fitted = assessed
+        .iter_mut()
+        .map(|a| Fitted {
+            locale: a.locale.to_owned(),
+            template: a.template.name.clone(),
+            layers: std::mem::take(&mut a.layers),
+        })
+        .collect();
+    (report, fitted)
+}
+
+/// How one asset's texts were laid out, as the layout checks saw them: what an editor shows a
+/// translator about how their text fits.
+#[derive(Clone, Debug)]
+pub struct Fitted {
+    pub locale: String,
+    pub template: String,
+    /// Each text layer, in template order: its message, size, lines and whether it fits.
+    pub layers: Vec<crate::output::LayerRecord>,
 }
 
 /// The template-level (geometry) findings of every template.
@@ -88,6 +107,9 @@ pub struct Linted {
     /// The text of every file a finding points into (the `.ftl` files the stage kept, the
     /// templates), for reporters that quote lines.
     pub sources: Sources,
+    /// How every selected locale's texts were laid out in every template (empty without the
+    /// layout checks), in locale and pipeline.yaml order.
+    pub fitted: Vec<Fitted>,
 }
 
 /// Everything `placard lint` checks: the stage (every text check on the selected locales, and
@@ -96,26 +118,40 @@ pub struct Linted {
 /// is unusable input. `sources` keeps the text of the files findings point into, for a reporter
 /// that quotes lines.
 pub fn lint_all(workspace: &Workspace, layout: bool, sources_wanted: bool) -> Result<Linted, crate::BuildError> {
-    let inputs = if layout && !workspace.config.templates.is_empty() {
-        Some(Inputs::load(&workspace.config, &[])?)
-    } else {
-        None
-    };
+    let inputs = if layout { layout_inputs(&workspace.config)? } else { None };
+    lint_with(workspace, inputs.as_ref(), sources_wanted)
+}
+
+/// What the layout checks need, read once (fonts, templates, images): `None` when pipeline.yaml
+/// lists no templates. A long-running caller (`placard lsp`) keeps it for [`lint_with`].
+pub fn layout_inputs(config: &placard_pipeline::Config) -> Result<Option<Inputs>, crate::BuildError> {
+    if config.templates.is_empty() { Ok(None) } else { Inputs::load(config, &[]).map(Some) }
+}
+
+/// [`lint_all`] with inputs already read ([`layout_inputs`]): the layout checks run when
+/// `inputs` is given. The same stage and the same composition as `lint` and `build`.
+pub fn lint_with(
+    workspace: &Workspace,
+    inputs: Option<&Inputs>,
+    sources_wanted: bool,
+) -> Result<Linted, crate::BuildError> {
     // The same ids the build asks for, so both format the same texts from the same stage.
     let ids = inputs.as_ref().map(|i| i.message_ids(true)).unwrap_or_default();
     let Checked { mut report, locales, mut sources } =
         workspace.check(&ids, sources_wanted).map_err(crate::BuildError::Pipeline)?;
     let mut templates = Vec::new();
-    if let Some(inputs) = &inputs {
+    let mut fitted = Vec::new();
+    if let Some(inputs) = inputs {
         let selected: Vec<&str> = workspace.selected.iter().map(String::as_str).collect();
-        let layout = lint_layout(workspace, inputs, &locales, &selected, &report.diagnostics);
+        let (layout, fits) = lint_layout(workspace, inputs, &locales, &selected, &report.diagnostics);
         report.extend(layout);
+        fitted = fits;
         templates = inputs.templates.iter().map(|t| t.name.clone()).collect();
     }
-    if let Some(inputs) = inputs.as_ref().filter(|_| sources_wanted) {
+    if let Some(inputs) = inputs.filter(|_| sources_wanted) {
         add_template_sources(workspace, inputs, &mut sources);
     }
-    Ok(Linted { report, templates, locales, sources })
+    Ok(Linted { report, templates, locales, sources, fitted })
 }
 
 /// The text of every loaded template (the bytes [`Inputs::load`] read), as findings name them,

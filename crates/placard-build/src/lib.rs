@@ -32,7 +32,7 @@ mod web_fonts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
-pub use layout_lint::{Linted, lint_all};
+pub use layout_lint::{Fitted, Linted, layout_inputs, lint_all, lint_with};
 pub use output::{AssetRecord, LayerRecord, LineRecord, Manifest};
 pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};
 pub use print::{PackPage, PackRecord};

@@ -13,9 +13,17 @@ use placard_report::{github, human, json};
 mod progress;
 
 /// Placard turns Fluent translations and design templates into finished, localised campaign
-/// assets, and checks that every one carries the right helpline.
+/// assets (posters, social-media images, print PDFs), and checks that every one carries the
+/// right helpline: exact, in reading order, legible and on the canvas.
 #[derive(Debug, Parser)]
-#[command(name = "placard", version, about, long_about = None)]
+#[command(
+    name = "placard",
+    version,
+    after_help = "Start with `placard lint` (the checks) and `placard build` (the assets, into dist/), \
+                  in the folder that holds pipeline.yaml. `placard lint --explain CODE` says what a \
+                  check means. Guides: docs/translators.md, docs/designers.md, docs/ci.md.\n\
+                  Exit codes: 0 no errors, 1 errors found, 2 unusable input."
+)]
 struct Cli {
     /// The pipeline file; paths in it are relative to its folder.
     #[arg(short, long, global = true, value_name = "FILE", default_value = DEFAULT_CONFIG)]
@@ -41,6 +49,11 @@ enum Command {
     /// Lint and build, then again whenever a translation, pipeline.yaml, a template, a font or an
     /// image changes; dist/index.html reloads itself. Stop with Ctrl-C.
     Watch(WatchArgs),
+    /// A language server for editors, over stdin and stdout: as a translator types, every
+    /// finding `lint` would make of their locale, before the file is saved; hover with the
+    /// reference text and how the text fits; go to definition; quick fixes. See
+    /// docs/translators.md for VS Code, Neovim and Helix.
+    Lsp,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,6 +186,26 @@ fn main() -> ExitCode {
         Command::Status(args) => status(&cli.config, &args),
         Command::NewLocale(args) => new_locale(&cli.config, &args),
         Command::Watch(args) => watch(&cli.config, &args),
+        Command::Lsp => lsp(&cli.config),
+    }
+}
+
+fn lsp(config: &std::path::Path) -> ExitCode {
+    let (connection, io) = lsp_server::Connection::stdio();
+    let served = placard_lsp::serve(&connection, config);
+    // The writer thread ends when the connection's sender is dropped, after the last message.
+    drop(connection);
+    let joined = io.join();
+    match (served, joined) {
+        (Ok(()), Ok(())) => ExitCode::SUCCESS,
+        (Err(error), _) => {
+            let _ = writeln!(anstream::stderr(), "error: placard lsp: {error}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+        (_, Err(error)) => {
+            let _ = writeln!(anstream::stderr(), "error: placard lsp: {error}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
     }
 }
 

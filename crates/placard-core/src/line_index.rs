@@ -36,10 +36,20 @@ impl<'a> LineIndex<'a> {
 
     /// The text of 1-based `line` without its line ending.
     pub fn line_text(&self, line: u32) -> Option<&'a str> {
+        let range = self.line_range(line)?;
+        Some(&self.text[range])
+    }
+
+    /// The bytes of 1-based `line`, without its line ending.
+    pub fn line_range(&self, line: u32) -> Option<std::ops::Range<usize>> {
         let i = (line as usize).checked_sub(1)?;
         let start = *self.starts.get(i)?;
         let end = self.starts.get(i + 1).map_or(self.text.len(), |&next| next);
-        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+        Some(start..start + self.text[start..end].trim_end_matches(['\n', '\r']).len())
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 }
 

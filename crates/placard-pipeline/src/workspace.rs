@@ -73,12 +73,23 @@ pub struct Workspace {
     /// The pseudo-locales added by [`Workspace::add_pseudo_locales`] (also in `locales` and
     /// `selected`): made from the reference, so only the layout checks apply to them.
     pub pseudo: BTreeSet<String>,
+    /// Text an editor holds for files, by display path (`locales/pl/main.ftl`), read instead of
+    /// the file on disk: what `placard lsp` checks while a translator types, before saving.
+    edits: BTreeMap<String, String>,
 }
 
 impl Workspace {
     /// Finds the locales `config` names, restricted to `filter` when it is not empty, and reads
     /// and parses their files.
     pub fn load(config: Config, filter: &[String]) -> Result<Workspace, Error> {
+        Workspace::load_edited(config, filter, BTreeMap::new())
+    }
+
+    /// [`Workspace::load`], with `edits` (display path → text, e.g. an editor's unsaved
+    /// buffers) read in place of those files; an edited `.ftl` file that is not on disk yet is
+    /// part of its locale's folder. Everything else is what `load` does: the same stage checks
+    /// the edited text as it would check the saved file.
+    pub fn load_edited(config: Config, filter: &[String], edits: BTreeMap<String, String>) -> Result<Workspace, Error> {
         let mut diagnostics = Vec::new();
         let config_file = config.display_path();
         let display_root = relative(&config.locales_dir, &config.root);
@@ -188,7 +199,16 @@ impl Workspace {
         for code in &to_load {
             let dir = config.locales_dir.join(code);
             let display_dir = join(&display_root, code);
-            let found = ftl_files(&dir)?;
+            let mut found = ftl_files(&dir)?;
+            let prefix = format!("{display_dir}/");
+            for display in edits.keys() {
+                if let Some(rel) = display.strip_prefix(&prefix).filter(|rel| rel.ends_with(".ftl"))
+                    && !found.files.iter().any(|(_, r)| r == rel)
+                {
+                    found.files.push((dir.join(rel), rel.to_owned()));
+                }
+            }
+            found.files.sort_by(|a, b| a.1.cmp(&b.1));
             for rel in found.links {
                 diagnostics.push(symlink_warning(format!("{display_dir}/{rel}"), Some(code)));
             }
@@ -196,7 +216,7 @@ impl Workspace {
             locales.push(LocaleFolder { code: code.clone(), locale, display_dir, files: found.files });
         }
         let mut workspace =
-            Workspace { config, locales, kept: Vec::new(), selected, diagnostics, pseudo: BTreeSet::new() };
+            Workspace { config, locales, kept: Vec::new(), selected, diagnostics, pseudo: BTreeSet::new(), edits };
         if reference_ok {
             let reference = workspace.read(&workspace.config.reference.code, true)?;
             workspace.kept.push(reference);
@@ -210,10 +230,14 @@ impl Workspace {
         let folder = self.locales.iter().find(|l| l.code == code).expect("a found locale folder");
         let limits = &self.config.limits;
         let read = |(path, rel): &(PathBuf, String)| {
-            let (bytes, modified) = read_ftl(path, limits.ftl_file_bytes)?;
+            let display = format!("{}/{rel}", folder.display_dir);
+            let (bytes, modified) = match self.edits.get(&display) {
+                Some(text) => (edited(path, text, limits.ftl_file_bytes)?, None),
+                None => read_ftl(path, limits.ftl_file_bytes)?,
+            };
             let decoded = decode(bytes);
             Ok(LoadedFile {
-                display: format!("{}/{rel}", folder.display_dir),
+                display,
                 path: rel.clone(),
                 encoding: decoded.problems,
                 parsed: ParsedFile::parse_with(decoded.text, limits),
@@ -375,6 +399,26 @@ fn same_tag_folders(valid: &BTreeSet<String>, display_root: &str) -> Vec<Diagnos
 /// Thunderbird's whole en-US tree is under 2 MiB, so a bigger file is a mistake or an attack,
 /// and parsing it would hold up every translator's CI).
 /// Returns the bytes and the file's modification time.
+/// An editor's text for `path`, held to the same limit as a file read from disk.
+fn edited(path: &Path, text: &str, limit: u64) -> Result<Vec<u8>, Error> {
+    if text.len() as u64 > limit {
+        return Err(over_limit(path, limit));
+    }
+    Ok(text.as_bytes().to_vec())
+}
+
+fn over_limit(path: &Path, limit: u64) -> Error {
+    Error::Config {
+        path: path.to_owned(),
+        line: None,
+        column: None,
+        message: format!(
+            "the file is over {}, the limit for a .ftl file (limits.ftl_file_mib in pipeline.yaml)",
+            format_bytes(limit)
+        ),
+    }
+}
+
 fn read_ftl(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<SystemTime>), Error> {
     use std::io::Read;
     let io = |source| Error::Io { path: path.to_owned(), source };
@@ -387,15 +431,7 @@ fn read_ftl(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<SystemTime>), Er
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(Error::Config {
-            path: path.to_owned(),
-            line: None,
-            column: None,
-            message: format!(
-                "the file is over {}, the limit for a .ftl file (limits.ftl_file_mib in pipeline.yaml)",
-                format_bytes(limit)
-            ),
-        });
+        return Err(over_limit(path, limit));
     }
     Ok((bytes, modified))
 }

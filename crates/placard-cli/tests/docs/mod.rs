@@ -121,3 +121,48 @@ fn the_pre_commit_hook_stops_a_broken_translation() {
     assert!(git(&["add", "."]).status.success());
     assert!(git(&["commit", "-q", "-m", "fixed"]).status.success(), "a good commit goes through");
 }
+
+#[test]
+fn placard_help_opens_with_what_placard_is() {
+    let output = placard(&repo(), &["--help"]);
+    assert_eq!(exit_code(&output), 0);
+    let help = stdout(&output);
+    assert!(help.starts_with("Placard turns Fluent translations and design templates into"), "{help}");
+    assert!(
+        help.contains("lsp ") && help.contains("Exit codes: 0 no errors, 1 errors found, 2 unusable input."),
+        "{help}"
+    );
+}
+
+#[test]
+fn the_readme_installs_placard_on_the_path() {
+    let readme = fs::read_to_string(repo().join("README.md")).expect("README");
+    let install = "cargo install --path crates/placard-cli --locked";
+    assert!(
+        blocks(&readme, "sh").iter().any(|b| b.lines().any(|l| l.trim() == install)),
+        "the README shows `{install}`"
+    );
+    // What that command needs: a package at that path whose binary is `placard`, and a lock file.
+    let manifest = fs::read_to_string(repo().join("crates/placard-cli/Cargo.toml")).expect("manifest");
+    assert!(manifest.contains("[[bin]]\nname = \"placard\""), "the binary is called placard");
+    assert!(repo().join("Cargo.lock").is_file(), "--locked needs Cargo.lock");
+    assert_eq!(Path::new(env!("CARGO_BIN_EXE_placard")).file_name().and_then(|n| n.to_str()), Some("placard"));
+}
+
+#[test]
+fn the_pre_commit_hooks_run_accepted_commands() {
+    let text = fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).expect(".pre-commit-hooks.yaml");
+    let hooks: serde_json::Value = serde_saphyr::from_str(&text).expect("valid YAML");
+    let hooks = hooks.as_array().expect("a list of hooks");
+    assert!(hooks.iter().any(|h| h["id"] == "placard-lint"), "{hooks:?}");
+    for hook in hooks {
+        let entry = hook["entry"].as_str().expect("entry");
+        let args = placard_args(entry).unwrap_or_else(|| panic!("`{entry}` runs placard"));
+        assert_accepted(&args, ".pre-commit-hooks.yaml");
+        // pre-commit's `rust` language cannot install from a workspace root (see the file).
+        assert_eq!(hook["language"], "system", "{hook}");
+        assert_eq!(hook["pass_filenames"], false, "the whole project is checked: {hook}");
+        let files = hook["files"].as_str().expect("files");
+        assert!(files.contains(r"\.ftl") && files.contains("pipeline"), "{files}");
+    }
+}

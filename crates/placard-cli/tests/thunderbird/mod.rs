@@ -156,3 +156,30 @@ fn ja_jp_mac_is_linted_with_compare_locales_counts() {
     )];
     assert_eq!(ours, theirs, "placard vs compare-locales on the full tree");
 }
+
+#[test]
+fn the_language_server_checks_a_translation_outside_the_project_folder_as_it_is_typed() {
+    // pipeline.yaml in a temp folder, the locales in the corpus: findings name the files by a
+    // path that leaves the project folder, and the editor must still get them on its file.
+    let Some(corpus) = corpus() else { return };
+    let dir = pipeline(&corpus);
+    let mut editor = crate::lsp::client::Client::start(std::path::Path::new(env!("CARGO_BIN_EXE_placard")), dir.path());
+    let file = corpus.join("locales/de/mail/messenger/aboutDialog.ftl");
+    let rel = file.to_str().expect("UTF-8 path").to_owned();
+    let text = editor.open(&rel, 1);
+    editor.diagnostics_until(&rel, |_| true);
+    let (line_no, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(" = ") && !l.starts_with('#') && !l.contains('{'))
+        .expect("a plain message");
+    let broken = text.replacen(line, &format!("{line} {{ $oops }}"), 1);
+    editor.change(&rel, 2, &broken);
+    let oops = |d: &serde_json::Value| d["message"].as_str().is_some_and(|m| m.contains("oops"));
+    let (found, _) = editor.diagnostics_until(&rel, |d| d.iter().any(oops));
+    let finding = found.iter().find(|d| oops(d)).expect("the finding");
+    assert_eq!(finding["range"]["start"]["line"], line_no as u64, "{finding}");
+    editor.change(&rel, 3, &text);
+    editor.diagnostics_until(&rel, |d| !d.iter().any(oops));
+    assert!(editor.shut_down().success());
+}
