@@ -167,6 +167,14 @@ enum Format {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning (upload-sarif) and other SARIF viewers; each check
+    /// a rule with its --explain text.
+    Sarif,
+    /// JUnit XML, for the test views of GitLab, Jenkins and other CI systems: a suite per
+    /// locale, a failing test case per error.
+    Junit,
+    /// A GitLab Code Quality report (artifacts: reports: codequality), an issue per finding.
+    Gitlab,
 }
 
 /// Exit codes, as documented in the README.
@@ -420,12 +428,17 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
         Format::Human => Speak::Human,
         Format::Json => Speak::Json,
         Format::Github => Speak::Github,
+        Format::Sarif => Speak::Sarif(config),
+        Format::Junit => Speak::Junit,
+        Format::Gitlab => Speak::Gitlab(config),
     };
-    let (workspace, linted) =
-        match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo, speak, speak == Speak::Human) {
-            Ok(loaded) => loaded,
-            Err(code) => return code,
-        };
+    // The human reporter quotes lines, and SARIF gives each region its end: both read the text
+    // of the files findings point into.
+    let quote = matches!(args.format, Format::Human | Format::Sarif);
+    let (workspace, linted) = match load_and_lint(config, &args.locales, !args.no_layout, args.pseudo, speak, quote) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
     let report = &linted.report;
     let written = match args.format {
         Format::Human => {
@@ -436,9 +449,19 @@ fn lint(config: &std::path::Path, args: &LintArgs) -> ExitCode {
         }
         // Written as it is made: the report of a large tree is never held twice.
         Format::Json => json::write(report, std::io::stdout().lock()),
-        Format::Github => {
+        Format::Github | Format::Sarif | Format::Junit | Format::Gitlab => {
+            // Findings name files relative to the pipeline file's folder, the pipeline file too.
+            let name = config.file_name().and_then(|n| n.to_str()).unwrap_or("pipeline.yaml");
+            let run = placard_report::Run { version: env!("CARGO_PKG_VERSION"), config: name };
+            let rendered = match args.format {
+                Format::Sarif => placard_report::sarif::render(report, &run, &|file| linted.sources.get(file)),
+                Format::Junit => placard_report::junit::render(report),
+                Format::Gitlab => placard_report::gitlab::render(report, &run),
+                Format::Github => github::render(report),
+                Format::Human | Format::Json => unreachable!("written above"),
+            };
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(github::render(report).as_bytes()).and_then(|()| stdout.flush())
+            stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush())
         }
     };
     if written.is_err() {
@@ -459,7 +482,7 @@ fn load_and_lint(
     locales: &[String],
     layout: bool,
     pseudo: bool,
-    speak: Speak,
+    speak: Speak<'_>,
     quote: bool,
 ) -> Result<(Workspace, placard_build::Linted), ExitCode> {
     let workspace = load(config, locales, pseudo, speak)?;
@@ -468,7 +491,7 @@ fn load_and_lint(
 }
 
 /// Loads the project (only `locales`, when given), with the pseudo-locales when `pseudo` is set.
-fn load(config: &std::path::Path, locales: &[String], pseudo: bool, speak: Speak) -> Result<Workspace, ExitCode> {
+fn load(config: &std::path::Path, locales: &[String], pseudo: bool, speak: Speak<'_>) -> Result<Workspace, ExitCode> {
     let mut workspace =
         Config::load(config).and_then(|config| Workspace::load(config, locales)).map_err(|e| unusable_as(speak, &e))?;
     if pseudo {
@@ -478,12 +501,16 @@ fn load(config: &std::path::Path, locales: &[String], pseudo: bool, speak: Speak
 }
 
 /// How a command reports unusable input: in the format its output was asked for, so a CI job
-/// that parses JSON or reads annotations learns why the run could not start.
+/// that parses JSON or reads annotations learns why the run could not start. SARIF and Code
+/// Quality carry the pipeline file, where a fault without a file of its own is placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Speak {
+enum Speak<'a> {
     Human,
     Json,
     Github,
+    Sarif(&'a std::path::Path),
+    Junit,
+    Gitlab(&'a std::path::Path),
 }
 
 /// An error that knows the file (and line and column) it is about, and each fault it holds.
@@ -523,7 +550,7 @@ impl Located for placard_build::BuildError {
 
 /// Reports unusable input in `speak`'s format (JSON and annotations on stdout, where the rest of
 /// that output goes; the human text on stderr), every fault of it, and returns exit code 2.
-fn unusable_as(speak: Speak, error: &dyn Located) -> ExitCode {
+fn unusable_as(speak: Speak<'_>, error: &dyn Located) -> ExitCode {
     let faults = error.faults();
     if speak == Speak::Human && faults.len() == 1 {
         return unusable(error);
@@ -542,10 +569,18 @@ fn unusable_as(speak: Speak, error: &dyn Located) -> ExitCode {
                 }
             })
             .collect();
-        let rendered = if speak == Speak::Json {
-            placard_report::unusable::json(&problems)
-        } else {
-            placard_report::unusable::github(&problems)
+        // Problems name files relative to the working directory; so does the pipeline file here.
+        let config = match speak {
+            Speak::Sarif(config) | Speak::Gitlab(config) => placard_pipeline::relative(config, &here),
+            _ => String::new(),
+        };
+        let run = placard_report::Run { version: env!("CARGO_PKG_VERSION"), config: &config };
+        let rendered = match speak {
+            Speak::Json => placard_report::unusable::json(&problems),
+            Speak::Sarif(_) => placard_report::unusable::sarif(&problems, &run),
+            Speak::Junit => placard_report::unusable::junit(&problems),
+            Speak::Gitlab(_) => placard_report::unusable::gitlab(&problems, &run),
+            Speak::Github | Speak::Human => placard_report::unusable::github(&problems),
         };
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush());

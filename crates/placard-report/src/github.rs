@@ -14,14 +14,7 @@ pub fn render(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = match &d.locale {
-            Some(locale) => format!("[{locale}] {}", d.message),
-            None => d.message.clone(),
-        };
-        if let Some(hint) = &d.hint {
-            message.push_str("\nhint: ");
-            message.push_str(hint);
-        }
+        let message = crate::message_text(d);
         out.push_str(&command_line(
             command,
             d.file.as_deref(),
