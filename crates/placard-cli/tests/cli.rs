@@ -12,6 +12,7 @@ mod gate;
 mod golden;
 mod lines;
 mod locales;
+mod merge;
 mod new_locale;
 mod print;
 mod reporters;
