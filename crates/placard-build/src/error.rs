@@ -22,11 +22,33 @@ pub enum BuildError {
     Output { path: PathBuf, source: std::io::Error },
     /// Another build holds the output folder's lock (exit 2).
     Busy { out: PathBuf, lock: PathBuf },
+    /// The shards given to `placard merge` do not make the project's whole output: a shard is
+    /// missing, or none has an asset the project has now (exit 2). The message names the folders.
+    Shards { message: String },
+    /// More than one of the above, found in one run (every fault of every shard a merge reads).
+    Several(Vec<BuildError>),
 }
 
 impl BuildError {
     pub(crate) fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> BuildError {
         BuildError::Input { path: path.into(), message: message.into() }
+    }
+
+    /// One error for `faults` (none for none, the fault itself for one).
+    pub(crate) fn from_faults(mut faults: Vec<BuildError>) -> Option<BuildError> {
+        match faults.len() {
+            0 => None,
+            1 => faults.pop(),
+            _ => Some(BuildError::Several(faults)),
+        }
+    }
+
+    /// Each fault this error stands for: itself, or every one of [`BuildError::Several`].
+    pub fn faults(&self) -> Vec<&BuildError> {
+        match self {
+            BuildError::Several(faults) => faults.iter().collect(),
+            one => vec![one],
+        }
     }
 }
 
@@ -34,7 +56,8 @@ impl BuildError {
     /// The file at fault, with the 1-based line and column where known.
     pub fn location(&self) -> Option<(&std::path::Path, Option<u64>, Option<u64>)> {
         match self {
-            BuildError::Lint { .. } => None,
+            BuildError::Lint { .. } | BuildError::Shards { .. } => None,
+            BuildError::Several(faults) => faults.first().and_then(BuildError::location),
             BuildError::Pipeline(e) => e.location(),
             BuildError::Input { path, .. } | BuildError::Output { path, .. } => Some((path, None, None)),
             BuildError::Busy { lock, .. } => Some((lock, None, None)),
@@ -47,6 +70,7 @@ impl BuildError {
             BuildError::Pipeline(e) => e.detail(),
             BuildError::Input { message, .. } => message.clone(),
             BuildError::Output { source, .. } => format!("cannot write it: {source}"),
+            BuildError::Shards { message } => message.clone(),
             other => other.to_string(),
         }
     }
@@ -71,6 +95,11 @@ impl fmt::Display for BuildError {
                 out.display(),
                 lock.display()
             ),
+            BuildError::Shards { message } => f.write_str(message),
+            BuildError::Several(faults) => {
+                write!(f, "{} problems:", faults.len())?;
+                faults.iter().try_for_each(|fault| write!(f, "\n  {fault}"))
+            }
         }
     }
 }

@@ -15,6 +15,8 @@
 //!   beside the reference's.
 //! - `web_fonts`: the campaign's fonts for those pages (`fonts/`, `@font-face`).
 //! - `plan`: which assets to build (filters, shards) and which can be reused.
+//! - `shard`: `--shard K/N`, the assets split into parts of equal cost (pixels), the same on every job.
+//! - `merge`: `placard merge`, the shards' folders checked and joined into a full build's output.
 //! - `print`: the PDF outputs (placard-pdf) from the composed scenes, and the print packs
 //!   (`print/<template>.pdf`, a page per locale), kept only while their pages are current.
 
@@ -23,17 +25,21 @@ mod context;
 mod error;
 mod inputs;
 mod layout_lint;
+mod merge;
 mod output;
 mod plan;
 mod print;
 mod scene;
+mod shard;
 mod svg;
 mod web_fonts;
 
 pub use error::BuildError;
 pub use inputs::{Inputs, decode_image, load_fonts};
 pub use layout_lint::{Fitted, Linted, layout_inputs, lint_all, lint_with};
+pub use merge::merge;
 pub use output::{AssetRecord, LayerRecord, LineRecord, Manifest};
-pub use plan::{BuildOptions, BuildReport, Event, Refused, Shard, build};
+pub use plan::{BuildOptions, BuildReport, Event, Refused, build};
 pub use print::{PackPage, PackRecord};
+pub use shard::Shard;
 pub use svg::{SvgError, rasterise_svg};

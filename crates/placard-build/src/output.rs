@@ -106,6 +106,10 @@ impl FindingRecord {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub placard: String,
+    /// The part of the assets this build made (`--shard K/N`), for `placard merge`; a full
+    /// build's manifest has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<crate::Shard>,
     pub assets: Vec<AssetRecord>,
     /// The print packs (`print/<template>.pdf`), one per template with a PDF output.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -123,6 +127,59 @@ impl Manifest {
         let mut json = serde_json::to_string_pretty(self).expect("a manifest always serializes");
         json.push('\n');
         json
+    }
+}
+
+/// What an earlier output holds that a build may reuse or keep: its manifest, and where its files
+/// are. A build's is the output folder it replaces; a merge's is the shards' folders.
+#[derive(Debug)]
+pub(crate) struct Previous {
+    pub manifest: Manifest,
+    files: Files,
+}
+
+#[derive(Debug)]
+enum Files {
+    /// Every file in one folder: the output folder.
+    Folder(PathBuf),
+    /// Each file in the shard's folder that made it, by its path in the output.
+    Shards(std::collections::BTreeMap<String, PathBuf>),
+}
+
+impl Previous {
+    /// The output folder `out` as it is, if it has a readable manifest.
+    pub fn read(out: &Path) -> Option<Previous> {
+        Manifest::read(out).map(|manifest| Previous { manifest, files: Files::Folder(out.to_owned()) })
+    }
+
+    /// The output of several shards: `manifest` joins theirs, `folders` names the shard folder of
+    /// every file it lists.
+    pub fn shards(manifest: Manifest, folders: std::collections::BTreeMap<String, PathBuf>) -> Previous {
+        Previous { manifest, files: Files::Shards(folders) }
+    }
+
+    /// Where the file `rel` (relative to an output folder) is; a path to nothing when it is not there.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        match &self.files {
+            Files::Folder(dir) => dir.join(rel),
+            Files::Shards(folders) => folders.get(rel).map(|dir| dir.join(rel)).unwrap_or_default(),
+        }
+    }
+
+    /// The folder the file `rel` is in.
+    pub fn folder_of(&self, rel: &str) -> Option<&Path> {
+        match &self.files {
+            Files::Folder(dir) => Some(dir),
+            Files::Shards(folders) => folders.get(rel).map(PathBuf::as_path),
+        }
+    }
+
+    /// The one output folder it is, when it is one (an earlier build's translator pages are kept).
+    pub fn folder(&self) -> Option<&Path> {
+        match &self.files {
+            Files::Folder(dir) => Some(dir),
+            Files::Shards(_) => None,
+        }
     }
 }
 
@@ -199,17 +256,16 @@ impl Staging {
         Ok(Staging { dir, out: out.to_owned(), _lock: lock, published: false })
     }
 
-    /// Brings the previous build's file `rel` (relative to the output folder) into the new set,
-    /// by a hard link where the file system allows, else by a copy.
-    pub fn adopt(&self, rel: &str) -> Result<(), BuildError> {
-        let from = self.out.join(rel);
+    /// Brings an earlier output's file `from` into the new set as `rel` (relative to the output
+    /// folder), by a hard link where the file system allows, else by a copy.
+    pub fn adopt(&self, from: &Path, rel: &str) -> Result<(), BuildError> {
         let to = self.dir.join(rel);
         let fail = |source| BuildError::Output { path: to.clone(), source };
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(fail)?;
         }
-        if std::fs::hard_link(&from, &to).is_err() {
-            std::fs::copy(&from, &to).map_err(fail)?;
+        if std::fs::hard_link(from, &to).is_err() {
+            std::fs::copy(from, &to).map_err(fail)?;
         }
         Ok(())
     }
@@ -467,6 +523,7 @@ mod tests {
             thumbnail: format!("thumbs/{locale}/square.png"),
         };
         let manifest = Manifest {
+            shard: None,
             packs: Vec::new(),
             placard: "0".into(),
             assets: vec![asset("ar", "rtl", "نص"), asset("en-GB", "ltr", "<b>\"x\"</b>")],
@@ -511,6 +568,7 @@ mod tests {
             sha256: String::new(),
         };
         let manifest = Manifest {
+            shard: None,
             packs: Vec::new(),
             placard: "0".into(),
             assets: vec![asset("story", "اتصل 0131 556 3535"), asset("square", "x"), asset("older", "y")],

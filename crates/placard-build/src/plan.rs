@@ -20,18 +20,12 @@ use crate::context::{ContextInput, context_ids, context_pages};
 use crate::inputs::Inputs;
 use crate::layout_lint::{add_template_sources, geometry, template_findings};
 use crate::output::{
-    AssetRecord, FindingRecord, Manifest, Sheet, Staging, THUMBNAIL_WIDTH, about_asset, contact_sheet, hex,
+    AssetRecord, FindingRecord, Manifest, Previous, Sheet, Staging, THUMBNAIL_WIDTH, about_asset, contact_sheet, hex,
     live_reload_script, write_atomic,
 };
 use crate::scene::{Composed, Writing, family_for, line_height_factor};
+use crate::shard::Shard;
 use crate::web_fonts::PageFonts;
-
-/// `--shard K/N`: build the K-th of N stable parts of the assets (1 ≤ K ≤ N).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Shard {
-    pub index: u32,
-    pub count: u32,
-}
 
 /// What `placard build` was asked for.
 #[derive(Clone, Debug, Default)]
@@ -104,6 +98,29 @@ pub fn build(
     options: &BuildOptions,
     events: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<BuildReport, BuildError> {
+    let out = options.out.clone().unwrap_or_else(|| workspace.config.out_dir.clone());
+    run(workspace, options, Previous::read(&out), Render::WhatChanged, events)
+}
+
+/// What a run may render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Render {
+    /// Every asset whose inputs changed since `previous` (a build).
+    WhatChanged,
+    /// Nothing: every asset in scope must be reused from `previous`, and nothing else may be
+    /// there (a merge of shards; [`crate::merge::uncovered`] says what is not).
+    Nothing,
+}
+
+/// [`build`], from the output `previous` describes (the output folder's own, or the shards a
+/// merge joins).
+pub(crate) fn run(
+    workspace: &Workspace,
+    options: &BuildOptions,
+    previous: Option<Previous>,
+    render: Render,
+    events: &(dyn Fn(Event<'_>) + Sync),
+) -> Result<BuildReport, BuildError> {
     let config = &workspace.config;
     let inputs = Inputs::load(config, &options.templates)?;
     // One stage for the text checks, the texts every template shows and the translators'
@@ -152,24 +169,30 @@ pub fn build(
 
     let keep = config.rules.required_strings();
     let out = options.out.clone().unwrap_or_else(|| config.out_dir.clone());
-    let previous = if options.force { None } else { Manifest::read(&out) };
+    let reusing = previous.as_ref().filter(|_| !options.force);
+
+    // With `--shard K/N`, the K-th part of every asset the run would otherwise cover, balanced by cost.
+    let parts = options.shard.map(|shard| {
+        let costs = selected
+            .iter()
+            .flat_map(|&l| inputs.templates.iter().map(move |t| ((l, t.name.as_str()), crate::shard::cost(t))))
+            .collect();
+        (shard, crate::shard::assign(&costs, shard.count))
+    });
+    let in_shard = |locale: &str, template: &str| {
+        parts.as_ref().is_none_or(|(shard, parts)| parts.get(&(locale, template)) == Some(&shard.index))
+    };
 
     // Every asset in scope, with its inputs hash; one whose inputs are unchanged since it was
     // last published passed every check with these inputs and is reused, unchecked and unrendered.
     let mut plan = Vec::new();
     for &locale in &selected {
-        for template in &inputs.templates {
-            if let Some(shard) = options.shard
-                && !in_shard(locale, &template.name, shard)
-            {
-                continue;
-            }
+        for template in inputs.templates.iter().filter(|t| in_shard(locale, &t.name)) {
             let inputs_hash =
                 inputs_hash(&inputs, config, template, &Writing::of(workspace, locale), &texts[locale].shown, &keep);
-            let reuse = previous
-                .as_ref()
+            let reuse = reusing
                 .filter(|_| !blocked.iter().any(|b| b == locale))
-                .and_then(|m| reusable(m, &out, locale, template, &inputs_hash));
+                .and_then(|p| reusable(p, locale, template, &inputs_hash));
             plan.push(Planned { locale, template, inputs_hash, reuse });
         }
     }
@@ -184,6 +207,19 @@ pub fn build(
     let publishable =
         |p: &Planned<'_>| !doomed && !is_blocked(p.locale) && !template_refused.contains(p.template.name.as_str());
     let to_render = plan.iter().filter(|p| publishable(p) && p.reuse.is_none()).count();
+    if render == Render::Nothing && !doomed {
+        let missing: Vec<(&str, &str)> = plan
+            .iter()
+            .filter(|p| publishable(p) && p.reuse.is_none())
+            .map(|p| (p.locale, p.template.name.as_str()))
+            .collect();
+        let planned = |r: &&AssetRecord| plan.iter().any(|p| p.locale == r.locale && p.template.name == r.template);
+        let extra: Vec<&AssetRecord> =
+            previous.iter().flat_map(|p| &p.manifest.assets).filter(|r| !planned(r)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            return Err(crate::merge::uncovered(previous.as_ref(), &missing, &extra));
+        }
+    }
     events(Event::Planned { total: plan.iter().filter(|p| publishable(p)).count(), to_render });
     let staging = Staging::new(&out)?;
 
@@ -206,11 +242,12 @@ pub fn build(
         .par_iter()
         .map(|planned| {
             if let Some(records) = planned.reuse.as_ref().filter(|_| publishable(planned)) {
+                let from = reusing.expect("reused from it");
                 for record in records {
-                    staging.adopt(&record.path)?;
+                    staging.adopt(&from.file(&record.path), &record.path)?;
                 }
                 if let Some(first) = records.first() {
-                    staging.adopt(&first.thumbnail)?;
+                    staging.adopt(&from.file(&first.thumbnail), &first.thumbnail)?;
                 }
                 let checked = had_findings(planned).then(|| composer.assess(planned.locale, planned.template, false));
                 events(Event::Finished { locale: planned.locale, template: &planned.template.name, reused: true });
@@ -297,34 +334,33 @@ pub fn build(
     // shards), unless its locale now fails lint: nothing from a failing locale stays published.
     // (A refused asset is in scope, so an earlier copy of it is not kept either.)
     let in_scope = |locale: &str, template: &str| {
-        selected.contains(&locale)
-            && inputs.templates.iter().any(|t| t.name == template)
-            && options.shard.is_none_or(|shard| in_shard(locale, template, shard))
+        selected.contains(&locale) && inputs.templates.iter().any(|t| t.name == template) && in_shard(locale, template)
     };
-    if let Some(previous) = Manifest::read(&out) {
-        for record in previous.assets {
+    if let Some(previous) = &previous {
+        for record in &previous.manifest.assets {
             // Pseudo-locale assets stay only while builds ask for them (`--pseudo`).
             let stale_pseudo = placard_fluent::pseudo::Pseudo::from_code(&record.locale).is_some()
                 && !workspace.pseudo.contains(&record.locale);
             if !in_scope(&record.locale, &record.template)
                 && !stale_pseudo
                 && !blocked.contains(&record.locale)
-                && out.join(&record.path).is_file()
+                && previous.file(&record.path).is_file()
             {
-                staging.adopt(&record.path)?;
-                if !staging.dir.join(&record.thumbnail).exists() && out.join(&record.thumbnail).is_file() {
-                    staging.adopt(&record.thumbnail)?;
+                staging.adopt(&previous.file(&record.path), &record.path)?;
+                let thumbnail = previous.file(&record.thumbnail);
+                if !staging.dir.join(&record.thumbnail).exists() && thumbnail.is_file() {
+                    staging.adopt(&thumbnail, &record.thumbnail)?;
                 }
-                assets.push(record);
+                assets.push(record.clone());
             }
         }
     }
     assets.sort_by(|a, b| (&a.locale, &a.template, &a.format).cmp(&(&b.locale, &b.template, &b.format)));
     assets.dedup_by(|a, b| (&a.locale, &a.template, &a.format) == (&b.locale, &b.template, &b.format));
     // The print packs, one PDF per template with every published locale's page.
-    let previous_packs = Manifest::read(&out).map(|m| m.packs).unwrap_or_default();
-    let packs = crate::print::packs(&print, &texts, &assets, &previous_packs, &out, &staging)?;
-    let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), assets, packs };
+    let packs = crate::print::packs(&print, &texts, &assets, previous.as_ref(), &staging)?;
+    let shard = options.shard;
+    let manifest = Manifest { placard: env!("CARGO_PKG_VERSION").to_owned(), shard, assets, packs };
     write_atomic(&staging.dir.join("manifest.json"), manifest.to_json().as_bytes())?;
     let campaign = config.campaign.as_deref().unwrap_or("Placard campaign");
     // Translator context for every selected locale, built or not (a failing locale needs it most),
@@ -360,14 +396,18 @@ pub fn build(
         write_atomic(&staging.dir.join(&rel), html.as_bytes())?;
     }
     context.extend(selected.iter().copied().filter(|&l| l != config.reference.code));
-    let earlier: Vec<String> = std::fs::read_dir(out.join("context"))
+    let earlier: Vec<String> = previous
+        .as_ref()
+        .and_then(Previous::folder)
+        .and_then(|folder| std::fs::read_dir(folder.join("context")).ok())
         .map(|dir| {
             dir.flatten().filter_map(|e| e.file_name().to_str()?.strip_suffix(".html").map(str::to_owned)).collect()
         })
         .unwrap_or_default();
     for locale in &earlier {
         if !context.contains(&locale.as_str()) && !blocked.contains(locale) {
-            staging.adopt(&format!("context/{locale}.html"))?;
+            let rel = format!("context/{locale}.html");
+            staging.adopt(&previous.as_ref().expect("read from it").file(&rel), &rel)?;
             context.push(locale);
         }
     }
@@ -465,20 +505,20 @@ fn render_format(format: OutputFormat) -> Option<Format> {
 
 /// The previous build's records for this asset, if they were made from the same inputs and
 /// their files are still there at the recorded size.
-fn reusable(
-    previous: &Manifest,
-    out: &std::path::Path,
-    locale: &str,
-    template: &Template,
-    hash: &str,
-) -> Option<Vec<AssetRecord>> {
-    let records: Vec<AssetRecord> =
-        previous.assets.iter().filter(|a| a.locale == locale && a.template == template.name).cloned().collect();
+fn reusable(previous: &Previous, locale: &str, template: &Template, hash: &str) -> Option<Vec<AssetRecord>> {
+    let records: Vec<AssetRecord> = previous
+        .manifest
+        .assets
+        .iter()
+        .filter(|a| a.locale == locale && a.template == template.name)
+        .cloned()
+        .collect();
     let formats: Vec<&str> = template.outputs.iter().map(|f| f.extension()).collect();
     let complete = records.len() == formats.len()
         && formats.iter().all(|f| records.iter().any(|r| r.format == *f))
         && records.iter().all(|r| {
-            r.inputs == hash && std::fs::metadata(out.join(&r.path)).is_ok_and(|m| m.is_file() && m.len() == r.bytes)
+            r.inputs == hash
+                && std::fs::metadata(previous.file(&r.path)).is_ok_and(|m| m.is_file() && m.len() == r.bytes)
         });
     complete.then_some(records)
 }
@@ -539,29 +579,4 @@ fn inputs_hash(
         }
     }
     hex(&h.finalize())
-}
-
-/// Whether `locale/template` belongs to `shard`: a stable hash, the same on every machine.
-fn in_shard(locale: &str, template: &str, shard: Shard) -> bool {
-    let digest = Sha256::digest(format!("{locale}/{template}").as_bytes());
-    let n = u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"));
-    n % u64::from(shard.count.max(1)) == u64::from(shard.index.saturating_sub(1))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shards_partition_the_assets() {
-        let assets: Vec<(String, String)> = ["en-GB", "pl", "ar", "ur"]
-            .iter()
-            .flat_map(|l| ["a", "b", "c"].map(|t| (l.to_string(), t.to_string())))
-            .collect();
-        let mut seen = 0;
-        for index in 1..=3 {
-            seen += assets.iter().filter(|(l, t)| in_shard(l, t, Shard { index, count: 3 })).count();
-        }
-        assert_eq!(seen, assets.len(), "every asset in exactly one shard");
-    }
 }

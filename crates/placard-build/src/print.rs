@@ -106,11 +106,12 @@ pub(crate) fn packs(
     print: &Print<'_>,
     texts: &crate::assess::Texts,
     assets: &[crate::output::AssetRecord],
-    previous: &[PackRecord],
-    out: &std::path::Path,
+    previous: Option<&crate::output::Previous>,
     staging: &crate::output::Staging,
 ) -> Result<Vec<PackRecord>, BuildError> {
     let (workspace, inputs) = (print.workspace, print.inputs);
+    let kept_packs = previous.map(|p| p.manifest.packs.as_slice()).unwrap_or_default();
+    let file = |rel: &str| previous.map(|p| p.file(rel)).unwrap_or_default();
     // The pages a pack of `template` has now: each locale's published PDF.
     let pages_of = |template: &str| {
         let mut pages: Vec<PackPage> = assets
@@ -124,9 +125,9 @@ pub(crate) fn packs(
     };
     let mut packs = Vec::new();
     // A template this run did not load (`--template`) keeps its pack while its pages are the same.
-    for kept in previous.iter().filter(|p| !inputs.templates.iter().any(|t| t.name == p.template)) {
-        if kept.pages == pages_of(&kept.template) && out.join(&kept.path).is_file() {
-            staging.adopt(&kept.path)?;
+    for kept in kept_packs.iter().filter(|p| !inputs.templates.iter().any(|t| t.name == p.template)) {
+        if kept.pages == pages_of(&kept.template) && file(&kept.path).is_file() {
+            staging.adopt(&file(&kept.path), &kept.path)?;
             packs.push(kept.clone());
         }
     }
@@ -137,9 +138,9 @@ pub(crate) fn packs(
             continue;
         }
         let path = format!("print/{}.pdf", template.name);
-        let unchanged = previous.iter().find(|p| p.template == template.name && p.pages == pages);
-        if let Some(kept) = unchanged.filter(|kept| out.join(&kept.path).is_file()) {
-            staging.adopt(&kept.path)?;
+        let unchanged = kept_packs.iter().find(|p| p.template == template.name && p.pages == pages);
+        if let Some(kept) = unchanged.filter(|kept| file(&kept.path).is_file()) {
+            staging.adopt(&file(&kept.path), &kept.path)?;
             packs.push(kept.clone());
             continue;
         }

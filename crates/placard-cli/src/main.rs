@@ -40,6 +40,11 @@ enum Command {
     /// Lint, then render every locale × template into dist/<locale>/<template>.<ext>, with
     /// manifest.json and an index.html contact sheet. Unchanged assets are not rendered again.
     Build(BuildArgs),
+    /// Join the output folders of `placard build --shard K/N`, all N of them, into the output a
+    /// full build makes, byte for byte: every asset reused and none rendered, then the print
+    /// packs, translator pages and contact sheet written. Exits 2, naming the folder, when a
+    /// shard is missing, was changed, or was built by another version or from other inputs.
+    Merge(MergeArgs),
     /// A table per locale: progress, missing and obsolete messages, lint errors and warnings,
     /// last change, and whether each template builds; worst first.
     Status(StatusArgs),
@@ -123,9 +128,23 @@ struct BuildArgs {
     /// and ar-XB (the same, right to left), to find text that will not fit before translation.
     #[arg(long)]
     pseudo: bool,
-    /// Build the K-th of N stable parts of the assets, e.g. 2/4, for a CI matrix.
+    /// Build the K-th of N parts of the assets, e.g. 2/4, for a CI matrix: the parts cost about
+    /// the same (in pixels), and every job computes the same ones; `placard merge` joins them.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<placard_build::Shard>,
+}
+
+#[derive(Debug, clap::Args)]
+struct MergeArgs {
+    /// The shards' output folders, e.g. shard-1 shard-2 shard-3.
+    #[arg(value_name = "DIR", required = true)]
+    dirs: Vec<PathBuf>,
+    /// The --locale and --template the shards were built with, and where the merged output goes.
+    #[command(flatten)]
+    selection: Selection,
+    /// The shards were built with --pseudo.
+    #[arg(long)]
+    pseudo: bool,
 }
 
 fn parse_shard(s: &str) -> Result<placard_build::Shard, String> {
@@ -191,6 +210,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Lint(args) => lint(&cli.config, &args),
         Command::Build(args) => build(&cli.config, &args),
+        Command::Merge(args) => merge(&cli.config, &args),
         Command::Status(args) => status(&cli.config, &args),
         Command::NewLocale(args) => new_locale(&cli.config, &args),
         Command::Watch(args) => watch(&cli.config, &args),
@@ -347,6 +367,33 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
     let progress = progress::Progress::new();
     let result = placard_build::build(&workspace, &options, &|event| progress.event(&event));
     progress.finish();
+    published(workspace, result, "built", started)
+}
+
+fn merge(config: &std::path::Path, args: &MergeArgs) -> ExitCode {
+    let workspace = match load(config, &args.selection.locales, args.pseudo, Speak::Human) {
+        Ok(workspace) => workspace,
+        Err(code) => return code,
+    };
+    let options = placard_build::BuildOptions {
+        templates: args.selection.templates.clone(),
+        out: args.selection.out.clone(),
+        ..Default::default()
+    };
+    let started = std::time::Instant::now();
+    let progress = progress::Progress::new();
+    let result = placard_build::merge(&workspace, &args.dirs, &options, &|event| progress.event(&event));
+    progress.finish();
+    published(workspace, result, "merged", started)
+}
+
+/// What `build` and `merge` print when they are done, and their exit code.
+fn published(
+    workspace: Workspace,
+    result: Result<placard_build::BuildReport, placard_build::BuildError>,
+    verb: &str,
+    started: std::time::Instant,
+) -> ExitCode {
     match result {
         Ok(report) => {
             let mut err = anstream::stderr();
@@ -371,7 +418,7 @@ fn build(config: &std::path::Path, args: &BuildArgs) -> ExitCode {
             }
             let _ = writeln!(
                 err,
-                "built {} files for {} locales in {} ({} rendered, {} unchanged) in {:.2} s; contact sheet: {}",
+                "{verb} {} files for {} locales in {} ({} rendered, {} unchanged) in {:.2} s; contact sheet: {}",
                 report.manifest.assets.len() + report.manifest.packs.len(),
                 report
                     .manifest
@@ -543,6 +590,7 @@ impl Located for placard_build::BuildError {
     fn faults(&self) -> Vec<&dyn Located> {
         match self {
             placard_build::BuildError::Pipeline(e) => Located::faults(e),
+            placard_build::BuildError::Several(faults) => faults.iter().flat_map(|f| Located::faults(f)).collect(),
             other => vec![other],
         }
     }

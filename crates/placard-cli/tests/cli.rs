@@ -13,6 +13,7 @@ mod golden;
 mod lines;
 mod locales;
 mod lsp;
+mod merge;
 mod new_locale;
 mod print;
 mod reporters;

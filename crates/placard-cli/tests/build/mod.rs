@@ -14,7 +14,7 @@ fn out_arg(dir: &Path) -> &str {
 }
 
 /// Every file under `dir` (relative path → bytes).
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
@@ -31,7 +31,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn manifest(dir: &Path) -> serde_json::Value {
+pub fn manifest(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("a manifest")).expect("JSON")
 }
 
@@ -79,7 +79,7 @@ fn assert_every_asset_shows(a: &serde_json::Value, bytes: &[u8], path: &Path, in
     assert_eq!(a["dpi"].as_u64(), print.then_some(300));
 }
 
-fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
+pub fn campaign_build(out: &Path, extra: &[&str], threads: &str) -> std::process::Output {
     let config = repo().join("pipeline.yaml");
     let mut args = vec!["-c", config.to_str().expect("UTF-8"), "build", "--out", out_arg(out)];
     args.extend(extra);

@@ -63,16 +63,33 @@ fn every_command_in_the_docs_is_accepted() {
 }
 
 #[test]
-fn the_github_workflow_is_valid_and_runs_accepted_commands() {
+fn the_github_workflows_are_valid_and_run_accepted_commands() {
     let text = fs::read_to_string(repo().join("docs/ci.md")).expect("page");
-    let workflow = blocks(&text, "yaml").into_iter().find(|b| b.contains("jobs:")).expect("a workflow");
-    let parsed: serde_json::Value = serde_saphyr::from_str(&workflow).expect("valid YAML");
-    let steps = parsed["jobs"]["lint"]["steps"].as_array().expect("steps");
-    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-    let commands: Vec<Vec<String>> = runs.iter().flat_map(|r| r.lines()).filter_map(placard_args).collect();
-    assert!(commands.iter().any(|c| c[..] == ["lint", "--format", "github"]), "{commands:?}");
+    let workflows: Vec<String> = blocks(&text, "yaml").into_iter().filter(|b| b.contains("jobs:")).collect();
+    // Lint on pull requests, the fork-safe comment, sharded builds, SARIF for code scanning.
+    for shown in ["lint --format github", "workflow_run", "placard merge", "upload-sarif"] {
+        assert!(workflows.iter().any(|w| w.contains(shown)), "a workflow in ci.md shows `{shown}`");
+    }
+    let mut commands: Vec<Vec<String>> = Vec::new();
+    for workflow in &workflows {
+        let parsed: serde_json::Value = serde_saphyr::from_str(workflow).expect("valid YAML");
+        for job in parsed["jobs"].as_object().expect("jobs").values() {
+            let steps = job["steps"].as_array().expect("steps");
+            for run in steps.iter().filter_map(|s| s["run"].as_str()) {
+                // A matrix value stands in for its expression: `--shard ${{ matrix.shard }}/3`.
+                let run = run.replace("${{ matrix.shard }}", "1");
+                commands.extend(run.lines().filter_map(placard_args));
+            }
+        }
+    }
+    // The comment workflow runs no code of the pull request's: it checks nothing out.
+    assert!(!workflows[1].contains("actions/checkout"), "{}", workflows[1]);
+    for expected in [&["lint", "--format", "github"][..], &["merge", "shard-1", "shard-2", "shard-3", "--out", "dist"]]
+    {
+        assert!(commands.iter().any(|c| c[..] == *expected), "{expected:?} in {commands:?}");
+    }
     for args in &commands {
-        assert_accepted(args, "the workflow");
+        assert_accepted(args, "a workflow");
     }
 }
 
