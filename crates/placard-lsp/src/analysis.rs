@@ -10,7 +10,7 @@ use placard_build::{Inputs, Linted};
 use placard_core::{Diagnostic, Severity};
 use placard_pipeline::{Config, Workspace};
 
-use crate::convert::{Lines, uri_from_path};
+use crate::convert::Lines;
 
 /// The project as the server keeps it: pipeline.yaml read and the layout checks' inputs loaded.
 #[derive(Debug)]
@@ -62,8 +62,14 @@ impl Project {
         Some(((*code).to_owned(), display))
     }
 
-    /// The absolute path of a display path (lexically: `..` taken back, links kept).
+    /// The absolute path of a display path, links resolved as the editor's paths are
+    /// ([`resolve`]), so a finding lands on the open document it is about.
     pub fn path(&self, display: &str) -> PathBuf {
+        resolve(&self.lexical(display))
+    }
+
+    /// `display` joined to the root, `..` taken back, links kept.
+    fn lexical(&self, display: &str) -> PathBuf {
         let mut out = self.root.clone();
         for part in display.split('/') {
             match part {
@@ -134,8 +140,14 @@ pub type Published = BTreeMap<String, Vec<lsp_types::Diagnostic>>;
 
 impl Analysis {
     /// Every finding of the run, by the display path of the file it is in, as protocol
-    /// diagnostics; `text_of` gives a file's text (the editor's, else the disk's).
-    pub fn diagnostics(&self, project: &Project, text_of: &dyn Fn(&str) -> Option<String>) -> Published {
+    /// diagnostics; `text_of` gives a file's text (the editor's, else the disk's), `uri_of` the
+    /// URI of a path (the editor's own for an open document).
+    pub fn diagnostics(
+        &self,
+        project: &Project,
+        text_of: &dyn Fn(&str) -> Option<String>,
+        uri_of: &dyn Fn(&Path) -> Option<lsp_types::Uri>,
+    ) -> Published {
         let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
         let mut text = |file: &str| texts.entry(file.to_owned()).or_insert_with(|| text_of(file)).clone();
         let mut out: Published = BTreeMap::new();
@@ -151,7 +163,7 @@ impl Analysis {
                 .iter()
                 .filter_map(|r| {
                     let rfile = r.file.clone().unwrap_or_else(|| file.clone());
-                    let uri = uri_from_path(&project.path(&rfile))?;
+                    let uri = uri_of(&project.path(&rfile))?;
                     let range = range_of(r.span.clone(), r.line, r.column, text(&rfile).as_deref());
                     Some(lsp_types::DiagnosticRelatedInformation {
                         location: lsp_types::Location { uri, range },

@@ -254,7 +254,8 @@ impl<'c> Server<'c> {
             match project.analyse(&locale, edits.clone()) {
                 Ok(analysis) => {
                     let text_of = |display: &str| self.text_of(&project.path(display));
-                    let published = analysis.diagnostics(project, &text_of);
+                    let uri_of = |path: &Path| self.uri_of(path);
+                    let published = analysis.diagnostics(project, &text_of, &uri_of);
                     let found = published.into_iter().map(|(display, found)| (project.path(&display), found)).collect();
                     checked.push((locale, Some(analysis), found));
                 }
@@ -321,12 +322,17 @@ impl<'c> Server<'c> {
                 continue;
             }
             let document = self.documents.get(&path);
-            let Some(uri) = document.map(|d| d.uri.clone()).or_else(|| uri_from_path(&path)) else { continue };
+            let Some(uri) = self.uri_of(&path) else { continue };
             let params =
                 PublishDiagnosticsParams { uri, diagnostics: all.clone(), version: document.map(|d| d.version) };
             self.send(Message::Notification(Notification::new(PublishDiagnostics::METHOD.to_owned(), params)));
             self.sent.insert(path, all);
         }
+    }
+
+    /// A path's URI: the editor's own for an open document.
+    fn uri_of(&self, path: &Path) -> Option<Uri> {
+        self.documents.get(path).map(|d| d.uri.clone()).or_else(|| uri_from_path(path))
     }
 
     /// A file's text: the editor's when it is open, else what is on disk.
@@ -453,12 +459,12 @@ impl<'c> Server<'c> {
             folders.push(project.config.reference.code.clone());
         }
         for code in &folders {
-            let dir = project.config.locales_dir.join(code);
+            let dir = resolve(&project.config.locales_dir.join(code));
             for path in ftl_files(&dir) {
                 let Some(text) = self.text_of(&path) else { continue };
                 let parsed = ParsedFile::parse(text);
                 if let Some(found) = find(&parsed, symbol.kind, &symbol.name, symbol.attribute.as_deref()) {
-                    let uri = self.documents.get(&path).map(|d| d.uri.clone()).or_else(|| uri_from_path(&path))?;
+                    let uri = self.uri_of(&path)?;
                     let range = Lines::new(parsed.text()).range(found.id_span);
                     return Some(GotoDefinitionResponse::Scalar(Location { uri, range }));
                 }
@@ -624,7 +630,7 @@ fn unusable_diagnostics(unusable: &Unusable, config: &Path) -> Vec<(PathBuf, Vec
     let mut by_file: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for (file, line, column, message) in &unusable.faults {
         let path = file.clone().unwrap_or_else(|| config.to_owned());
-        let path = std::path::absolute(&path).unwrap_or(path);
+        let path = resolve(&std::path::absolute(&path).unwrap_or(path));
         let text = std::fs::read(&path).ok().map(|b| placard_fluent::decode(b).text);
         let range = match (&text, line) {
             (Some(text), Some(line)) => {
