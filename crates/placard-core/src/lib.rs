@@ -15,6 +15,7 @@ mod limits;
 mod line_index;
 mod locale;
 mod phone;
+mod uri;
 
 pub use align::{Align, VAlign};
 pub use code::Code;
@@ -26,3 +27,4 @@ pub use limits::{KEYS as LIMIT_KEYS, LimitError, LimitKey, Limits, format_bytes}
 pub use line_index::{LineCol, LineIndex};
 pub use locale::{LEGACY_CODES, Locale, LocaleError, entry_for};
 pub use phone::{TelNumber, numbers_in};
+pub use uri::uri_path;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use lsp_types::{Position, Range, Uri};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use percent_encoding::percent_decode_str;
 use placard_core::LineIndex;
 
 /// A text's lines ([`placard_core::LineIndex`], which counts columns in characters as Placard's
@@ -72,9 +72,6 @@ fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// What a path segment may hold unescaped in a URI (RFC 3986's unreserved characters).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
-
 /// `path` (absolute) as a `file://` URI.
 pub fn uri_from_path(path: &Path) -> Option<Uri> {
     let mut uri = String::from("file://");
@@ -83,7 +80,7 @@ pub fn uri_from_path(path: &Path) -> Option<Uri> {
             std::path::Component::RootDir => {}
             std::path::Component::Normal(part) => {
                 uri.push('/');
-                uri.extend(utf8_percent_encode(part.to_str()?, SEGMENT));
+                uri.push_str(&placard_core::uri_path(part.to_str()?));
             }
             _ => return None,
         }

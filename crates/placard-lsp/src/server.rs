@@ -453,24 +453,23 @@ impl<'c> Server<'c> {
         let at = &params.text_document_position_params;
         let (locale, _, symbol) = self.symbol(&at.text_document.uri, at.position)?;
         let project = self.project.as_ref().ok()?;
-        // The locale's own files first (open ones as typed), then the reference's.
-        let mut folders = vec![locale];
-        if folders[0] != project.config.reference.code {
-            folders.push(project.config.reference.code.clone());
-        }
-        for code in &folders {
-            let dir = resolve(&project.config.locales_dir.join(code));
-            for path in ftl_files(&dir) {
-                let Some(text) = self.text_of(&path) else { continue };
-                let parsed = ParsedFile::parse(text);
-                if let Some(found) = find(&parsed, symbol.kind, &symbol.name, symbol.attribute.as_deref()) {
-                    let uri = self.uri_of(&path)?;
-                    let range = Lines::new(parsed.text()).range(found.id_span);
-                    return Some(GotoDefinitionResponse::Scalar(Location { uri, range }));
-                }
+        let workspace = &self.analyses.get(&locale)?.workspace;
+        let found_in = |parsed: &ParsedFile, path: &Path| {
+            let found = find(parsed, symbol.kind, &symbol.name, symbol.attribute.as_deref())?;
+            let range = Lines::new(parsed.text()).range(found.id_span);
+            Some(GotoDefinitionResponse::Scalar(Location { uri: self.uri_of(path)?, range }))
+        };
+        // The locale's own files first (open ones as typed), as the last check listed them.
+        let folder = workspace.locales.iter().find(|f| f.code == locale)?;
+        for path in folder.files().map(resolve) {
+            let Some(text) = self.text_of(&path) else { continue };
+            if let Some(found) = found_in(&ParsedFile::parse(text), &path) {
+                return Some(found);
             }
         }
-        None
+        // Then the reference's, which that check parsed.
+        let reference = workspace.reference().filter(|r| r.code != locale)?;
+        reference.files.iter().find_map(|f| found_in(&f.parsed, &project.path(&f.display)))
     }
 
     fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
@@ -604,25 +603,6 @@ fn line_span(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let end = end.min(text.len());
     let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
     from..to
-}
-
-/// Every `.ftl` file under `dir`, in path order (none when it cannot be read).
-fn ftl_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.file_type() {
-                Ok(kind) if kind.is_dir() => stack.push(path),
-                Ok(kind) if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") => out.push(path),
-                _ => {}
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The faults that stop a check, as errors on the files they name (pipeline.yaml when none).

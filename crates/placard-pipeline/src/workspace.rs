@@ -56,6 +56,13 @@ pub struct LocaleFolder {
     files: Vec<(PathBuf, String)>,
 }
 
+impl LocaleFolder {
+    /// Where each of the folder's `.ftl` files is (edited files not yet saved included), sorted.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|(path, _)| path.as_path())
+    }
+}
+
 /// Everything `placard lint` looks at.
 #[derive(Debug)]
 pub struct Workspace {

@@ -227,7 +227,7 @@ impl Location {
     fn new(file: &str, region: Option<Region>, message: Option<Text>) -> Self {
         Location {
             physical_location: Physical {
-                artifact_location: Artifact { uri: uri(file), uri_base_id: "%SRCROOT%" },
+                artifact_location: Artifact { uri: placard_core::uri_path(file), uri_base_id: "%SRCROOT%" },
                 region,
             },
             message,
@@ -323,20 +323,6 @@ impl<'f, 's> Ends<'f, 's> {
     }
 }
 
-/// A relative path as a URI reference: every byte but unreserved characters and `/`
-/// percent-encoded (a file may be called `zh Hans #2.ftl`).
-fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// An explanation as Markdown: its lines as paragraphs, its `code spans` kept, and everything
 /// else escaped, so `locales/<code>/` and `\u2066` read as written rather than as HTML or an
 /// escape.
@@ -367,13 +353,6 @@ fn markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_become_uri_references() {
-        assert_eq!(uri("locales/pt-BR/main.ftl"), "locales/pt-BR/main.ftl");
-        assert_eq!(uri("locales/zh Hans/#2.ftl"), "locales/zh%20Hans/%232.ftl");
-        assert_eq!(uri("locales/pl/ż.ftl"), "locales/pl/%C5%BC.ftl");
-    }
 
     #[test]
     fn markdown_keeps_code_spans_and_escapes_the_rest() {
